@@ -1,0 +1,89 @@
+import datetime as dt
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from newsline.articles.ingest import IngestError, fetch_url, ingest_document
+from newsline.articles.manifest import ManifestError, read_manifest
+from newsline.events.services import gazetteer_from_db
+
+SUFFIXES = {".txt", ".html", ".htm"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest articles: .txt/.html files, folders of them, or http(s) URLs. "
+        "A folder's manifest.json is used when present."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--manifest", type=Path, help="a newsline-manifest/1 JSON file")
+        parser.add_argument("--published", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+        parser.add_argument("--url", help="the article's URL (single file only)")
+        parser.add_argument("--publisher", help="publisher name")
+        parser.add_argument(
+            "--approve", action="store_true", help="approve the extracted events (demo data)"
+        )
+
+    def handle(self, *args, paths, manifest, published, url, publisher, approve, **options):
+        try:
+            entries = read_manifest(manifest) if manifest else {}
+        except ManifestError as exc:
+            raise CommandError(str(exc)) from None
+        items = []
+        for raw in paths:
+            if raw.startswith(("http://", "https://")):
+                items.append(raw)
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                if not manifest and (path / "manifest.json").exists():
+                    try:
+                        entries.update(read_manifest(path / "manifest.json"))
+                    except ManifestError as exc:
+                        raise CommandError(str(exc)) from None
+                items.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
+            elif path.exists():
+                items.append(path)
+            else:
+                raise CommandError(f"{raw}: no such file or folder")
+        if url and len(items) > 1:
+            raise CommandError("--url names one article: give a single file")
+
+        gazetteer = gazetteer_from_db()
+        failures = 0
+        counts = {"created": 0, "unchanged": 0, "events": 0}
+        progress = tqdm(items, unit="article", disable=len(items) < 5, file=self.stderr._out)
+        for item in progress:
+            origin = item if isinstance(item, str) else item.name
+            entry = entries.get(origin)
+            try:
+                data = fetch_url(item) if isinstance(item, str) else item.read_bytes()
+                result = ingest_document(
+                    data,
+                    origin=origin,
+                    url=url
+                    or (entry.url if entry else None)
+                    or (item if isinstance(item, str) else None),
+                    publisher=publisher or (entry.publisher if entry else None),
+                    published=published or (entry.published if entry else None),
+                    gazetteer=gazetteer,
+                    auto_approve=approve,
+                )
+            except (IngestError, OSError) as exc:
+                failures += 1
+                progress.write(self.style.ERROR(f"error: {exc}"), file=self.stderr._out)
+                continue
+            counts["created" if result.created else "unchanged"] += 1
+            counts["events"] += result.events_created
+            progress.write(f"{origin}: {result.message}", file=self.stdout._out)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{counts['created']} ingested, {counts['unchanged']} unchanged, "
+                f"{failures} failed, {counts['events']} new events"
+            )
+        )
+        if failures:
+            raise CommandError(f"{failures} of {len(items)} documents failed", returncode=1)

@@ -1,0 +1,325 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", _("person")
+    COUNTRY = "country", _("country")
+    ORGANIZATION = "organization", _("organization")
+    ARMED_GROUP = "armed_group", _("armed group")
+
+
+class Actor(models.Model):
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("Canonical English.")
+    )
+    name_ar = models.CharField(_("Arabic name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices)
+    aliases = models.JSONField(
+        _("Arabic spellings"),
+        default=list,
+        blank=True,
+        help_text=_("Every Arabic spelling the extractor should recognise, one per item."),
+    )
+    roles = models.JSONField(
+        _("roles"),
+        default=list,
+        blank=True,
+        help_text=_(
+            'Offices with tenure, e.g. {"office": "foreign_minister", '
+            '"country": "United States", "start": "2013-02-01", "end": "2017-01-20"}.'
+        ),
+    )
+    country = models.CharField(_("country"), max_length=200, blank=True)
+    wikidata = models.CharField(_("Wikidata id"), max_length=20, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.name_ar})" if self.name_ar else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:actor", args=[self.slug])
+
+    def to_record(self) -> dict:
+        """The gazetteer record (extraction/data/actors.json shape) of this row."""
+        return {
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "country": self.country or None,
+            "wikidata": self.wikidata or None,
+        }
+
+
+class Place(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    name_ar = models.CharField(_("Arabic name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    aliases = models.JSONField(_("Arabic spellings"), default=list, blank=True)
+    country = models.CharField(_("country"), max_length=200, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.name_ar})" if self.name_ar else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def to_record(self) -> dict:
+        return {
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "kind": "place",
+            "aliases": list(self.aliases),
+            "country": self.country or None,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+
+class EventType(models.TextChoices):
+    MEETING = "meeting", _("meeting")
+    CALL = "call", _("phone call")
+    STATEMENT = "statement", _("statement")
+    AGREEMENT = "agreement", _("agreement")
+    CEASEFIRE = "ceasefire", _("ceasefire")
+    UN_SECURITY_COUNCIL = "un_security_council", _("Security Council")
+    VIOLENCE = "violence", _("violence")
+    VISIT = "visit", _("visit")
+
+
+# CAMEO root codes for exports, so the data lines up with GDELT-style tools.
+CAMEO = {
+    "meeting": "04",
+    "call": "04",
+    "statement": "01",
+    "agreement": "057",
+    "ceasefire": "0871",
+    "un_security_council": "16",
+    "violence": "18",
+    "visit": "042",
+}
+
+
+class Precision(models.TextChoices):
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+class Status(models.TextChoices):
+    OCCURRED = "occurred", _("occurred")
+    PLANNED = "planned", _("planned")
+
+
+class Review(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class EventQuerySet(models.QuerySet):
+    def live(self):
+        """Events that were not merged into another one."""
+        return self.filter(merged_into__isnull=True)
+
+    def public(self):
+        """What anonymous readers may see: approved, not merged away."""
+        return self.live().filter(review=Review.APPROVED)
+
+    def between(self, start=None, end=None):
+        qs = self
+        if start:
+            qs = qs.filter(Q(date__gte=start) | Q(date_end__gte=start))
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def with_sources(self):
+        """Prefetch mentions with their articles and publishers (2 extra queries)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("article__publisher").order_by(
+                    "article__published_on", "char_start"
+                ),
+            )
+        )
+
+    def with_actors(self):
+        """Prefetch actors and select the place (1 extra query)."""
+        return self.select_related("place").prefetch_related("actors")
+
+    def with_source_count(self):
+        return self.annotate(source_count=Count("mentions__article", distinct=True))
+
+
+class Event(models.Model):
+    date = models.DateField(_("date"))
+    date_end = models.DateField(_("end date"), null=True, blank=True)
+    precision = models.CharField(
+        _("precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
+    )
+    date_inferred = models.BooleanField(_("date inferred"), default=False)
+    type = models.CharField(_("type"), max_length=24, choices=EventType.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OCCURRED
+    )
+    title_ar = models.CharField(_("Arabic title"), max_length=300)
+    title_en = models.CharField(_("English title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, blank=True)
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("place"),
+    )
+    actors = models.ManyToManyField(
+        Actor, through="EventActor", related_name="events", verbose_name=_("actors")
+    )
+    review = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.PROPOSED
+    )
+    confidence = models.FloatField(_("confidence"), default=0.5)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_events",
+        verbose_name=_("merged into"),
+    )
+    announced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fulfilments",
+        verbose_name=_("announced as"),
+        help_text=_("The planned event that announced this one."),
+    )
+    curated_fields = models.JSONField(
+        _("curated fields"),
+        default=list,
+        blank=True,
+        help_text=_("Fields a curator edited; re-extraction never overwrites them."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_end__isnull=True) | Q(date_end__gte=models.F("date")),
+                name="event_date_end_after_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="event_confidence_0_1",
+            ),
+        ]
+        indexes = [
+            # The public timeline: approved, live events ordered by date (public().between()).
+            models.Index(fields=["review", "date"], name="event_review_date_idx"),
+            # Type filter / lanes on the timeline.
+            models.Index(fields=["type", "date"], name="event_type_date_idx"),
+            # Merging candidates: same day window, same type (events.services.find_same_event).
+            models.Index(fields=["date", "type"], name="event_date_type_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_type_display()}: {self.title_en or self.title_ar}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title_en)[:120] or "event"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", args=[self.pk, self.slug or "event"])
+
+    @property
+    def cameo(self) -> str:
+        return CAMEO.get(self.type, "")
+
+
+class EventActor(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="event_links")
+    key = models.BooleanField(_("key actor"), default=False)
+
+    class Meta:
+        verbose_name = _("event actor")
+        verbose_name_plural = _("event actors")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "actor"], name="event_actor_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} @ {self.event_id}"
+
+
+class Mention(models.Model):
+    """The evidence of an event: one sentence of one article, by offsets into its body."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="mentions"
+    )
+    quote = models.TextField(_("quote"))
+    char_start = models.PositiveIntegerField(_("start"))
+    char_end = models.PositiveIntegerField(_("end"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "char_start"]
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "char_start", "char_end", "event"], name="mention_unique_span"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end__gt=models.F("char_start")), name="mention_span_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.quote[:80]
