@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "newsline.articles",
     "newsline.events",
     "newsline.timeline",
+    "newsline.api",
 ]
 
 MIDDLEWARE = [

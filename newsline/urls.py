@@ -4,9 +4,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("newsline.api.urls")),
 ]
 # "/" is Arabic, "/en/" English; the same views serve both.
 urlpatterns += i18n_patterns(
     path("", include("newsline.timeline.urls")),
+    path("", include("newsline.api.localized_urls")),
     prefix_default_language=False,
 )
