@@ -72,6 +72,7 @@ class _Markers:
     skip: tuple[tuple[str, int, bool], ...]
     extra_words: int
     boilerplate: re.Pattern[str]
+    byline: re.Pattern[str]
     published_kw: re.Pattern[str]
     modified_kw: re.Pattern[str]
     months: dict[str, int]
@@ -104,6 +105,7 @@ def _markers() -> _Markers:
         skip=_phrases(raw["skip"]),
         extra_words=int(raw["marker_max_extra_words"]),
         boilerplate=re.compile(rf"(?<!\w)(?:{_alternation(raw['boilerplate'])})(?!\w)"),
+        byline=re.compile(rf"^(?:{_alternation(raw['byline'])})(?!\w)"),
         published_kw=re.compile(rf"(?<!\w)(?:{_alternation(raw['published_keywords'])})(?!\w)"),
         modified_kw=re.compile(rf"(?<!\w)(?:{_alternation(raw['modified_keywords'])})(?!\w)"),
         months=months,
@@ -124,7 +126,7 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*>|]|-(?=\s))")
 _BREADCRUMB = re.compile(r"[»›>/|]")
 _DATELINE = re.compile(r"^\S+(?: \S+){0,2} [-–—ـ] \S+(?: \S+){0,3}$")
-_TITLE_SUFFIX = re.compile(r"^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$")
+_TITLE_SEP = re.compile(r"\s+(?:\||::|–|—|-|»)\s+")
 
 
 def _words(line: str) -> int:
@@ -186,15 +188,23 @@ def _looks_like_title(line: str) -> bool:
         return False  # "نيويورك - المغرب اليوم"
     if _marker_kind(line) or _is_boilerplate(line):
         return False
+    key = _fold_key(line)
+    m = _markers()
+    if (n <= 6 and m.byline.search(key)) or m.published_kw.match(key) or m.modified_kw.match(key):
+        return False
     letters = sum(ch.isalpha() for ch in line)
     return letters >= 0.6 * len(line.replace(" ", ""))
 
 
 def _strip_title_suffix(title: str) -> str:
-    """ "Headline | Site" → "Headline" (HTML <title> and some saved pages)."""
-    m = _TITLE_SUFFIX.match(title)
-    if m and _words(m.group(2)) <= 4 and _words(m.group(1)) >= 3:
-        return m.group(1).strip()
+    """Drop a site name before or after the headline: "Headline | Site", "Site :: Headline"."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) == 2:
+        head, tail = parts
+        if _words(tail) <= 4 and _words(head) >= 3 and _words(head) > _words(tail):
+            return head.strip()
+        if _words(head) <= 4 and _words(tail) >= 3 and _words(tail) > _words(head):
+            return tail.strip()
     return title
 
 
@@ -357,6 +367,11 @@ def _dates_in(key: str) -> list[date]:
     return found
 
 
+_SEGMENTS = re.compile(r"\s[|•·]\s|\s{2,}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_MERIDIEM = re.compile(r"(?<!\w)(?:gmt|utc|am|pm|ص|م)(?!\w)")
+
+
 def _dateline(lines: list[str], body_idx: list[int]) -> date | None:
     """A publication date printed on the page, only when it is unambiguous.
 
@@ -371,22 +386,22 @@ def _dateline(lines: list[str], body_idx: list[int]) -> date | None:
     for i, line in enumerate(lines):
         if i in body or not line or _words(line) > 12:
             continue
-        key = _fold_key(line).translate(_DIGITS)
-        dates = _dates_in(key)
-        if not dates or m.modified_kw.search(key):
-            continue
-        if m.published_kw.search(key):
-            keyword.update(dates)
-            continue
-        rest = key
-        for pat in (*_date_patterns(), re.compile(m.weekday_re), re.compile(r"\d{1,2}:\d{2}")):
-            rest = pat.sub(" ", rest)
-        if _words(re.sub(r"\b(?:gmt|utc|am|pm|ص|م)\b", " ", rest)) <= 1:
-            bare.update(dates)
+        # "نشر في: 2016-09-25 | آخر تحديث: 2016-09-26": judge each part on its own.
+        for key in _SEGMENTS.split(_fold_key(line).translate(_DIGITS)):
+            dates = _dates_in(key)
+            if not dates or m.modified_kw.search(key):
+                continue
+            if m.published_kw.search(key):
+                keyword.update(dates)
+                continue
+            rest = key
+            for pat in (*_date_patterns(), re.compile(m.weekday_re), _CLOCK):
+                rest = pat.sub(" ", rest)
+            if _words(_MERIDIEM.sub(" ", rest)) <= 1:
+                bare.update(dates)
     for group in (keyword, bare):
         if len(group) == 1:
-            (d,) = group
-            return None if (d.month, d.day) == (1, 1) else d
+            return next(iter(group))
         if group:
             return None
     return None
@@ -411,25 +426,27 @@ def clean_html(html: str, url: str | None = None) -> CleanPage:
             include_comments=False,
             include_tables=False,
             with_metadata=True,
-            favor_precision=True,
         )
     except Exception:  # trafilatura raises assorted errors on broken markup
         doc = None
     text = getattr(doc, "text", None) or ""
-    if not text and tree is not None:
-        text = _fallback_text(tree, lxml_html)
-
     lines = _prepare_lines(text)
     body_idx, title_idx, _end = _select(lines)
+    if not body_idx and tree is not None:
+        lines = _prepare_lines(_fallback_text(tree, lxml_html))
+        body_idx, title_idx, _end = _select(lines)
     title = meta.get("title") or (getattr(doc, "title", None) or "")
     if not title and title_idx is not None:
         title = lines[title_idx]
-    title = _strip_title_suffix(_neutralise(clean_whitespace(_BIDI.sub("", title))))
+    title = _neutralise(clean_whitespace(_BIDI.sub("", title)))
+    if title_idx is not None and _fold_key(lines[title_idx]) in _fold_key(title):
+        title = lines[title_idx]  # <title> "Site :: Headline" and the page's own headline
+    title = _strip_title_suffix(title)
     if title_idx is not None and _fold_key(lines[title_idx]) == _fold_key(title):
         body_idx = [i for i in body_idx if i != title_idx]
     body = _assemble(lines, body_idx, title)
 
-    published = meta.get("published") or _htmldate(html, url)
+    published = meta.get("published") or _htmldate(tree, url)
     if published is None:
         published = _dateline(lines, body_idx)
     canonical = meta.get("url") or getattr(doc, "url", None) or url
@@ -454,13 +471,24 @@ def _parse_html(html: str):
         return None
 
 
+_BLOCKS = {"p", "div", "td", "th", "tr", "li", "h1", "h2", "h3", "h4", "blockquote", "center"}
+
+
 def _fallback_text(tree, lxml_html) -> str:
-    """Block-level text of a page trafilatura found nothing in (tiny pages)."""
+    """Line-per-block text of a page trafilatura found no article in.
+
+    Old table-layout sites (<br><br> between paragraphs, no <p>) defeat trafilatura;
+    the line filter copes with their text once blocks and <br> become line breaks.
+    """
     tree = lxml_html.fromstring(lxml_html.tostring(tree))
-    for bad in tree.xpath("//script|//style|//noscript|//template|//nav|//footer|//header"):
-        bad.drop_tree()
-    blocks = tree.xpath("//p|//h1|//h2|//h3|//li|//blockquote|//div[not(*)]")
-    return "\n".join(b.text_content() for b in blocks)
+    for bad in tree.xpath("//script|//style|//noscript|//template|//nav|//footer|//aside"):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and (el.tag == "br" or el.tag in _BLOCKS):
+            el.tail = "\n" + (el.tail or "")
+    body = tree.find("body")
+    return (body if body is not None else tree).text_content()
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -486,8 +514,10 @@ _PUBLISHED_META = (
 
 
 def _iso_date(value: str) -> date | None:
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value or "")
-    if not m:
+    """The date of an ISO timestamp; a bare "YYYY-01-01" is a year-only placeholder."""
+    value = (value or "").strip()
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m or re.fullmatch(r"\d{4}-01-01", value):
         return None
     return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
@@ -557,14 +587,33 @@ def _json_ld(tree) -> dict:
     return found
 
 
-def _htmldate(html: str, url: str | None) -> date | None:
-    """htmldate's original (not modified) date; a bare 1 January means "year only"."""
-    from htmldate import find_date
+_NOT_ARTICLE = (
+    "//aside|//nav|//footer|//header[not(ancestor::article)]|//*[@role='complementary']"
+    "|//*[contains(@class,'related') or contains(@id,'related') or contains(@class,'sidebar')"
+    " or contains(@id,'sidebar') or contains(@class,'most') or contains(@class,'popular')"
+    " or contains(@class,'comment') or contains(@id,'comment') or contains(@class,'widget')"
+    " or contains(@class,'read-also') or contains(@class,'more')]"
+)
 
+
+def _htmldate(tree, url: str | None) -> date | None:
+    """htmldate's original (not modified) date; a bare 1 January means "year only".
+
+    Runs on a copy of the page without sidebars, related-news and comment blocks:
+    without metadata htmldate otherwise takes a date from those lists
+    (ARABIC-NLP-NOTES.md).
+    """
+    from htmldate import find_date
+    from lxml import html as lxml_html
+
+    if tree is None:
+        return None
     try:
-        # extensive_search=False: without metadata the full-text search picks dates
-        # from related-news lists (ARABIC-NLP-NOTES.md).
-        found = find_date(html, original_date=True, extensive_search=False, url=url)
+        pruned = lxml_html.fromstring(lxml_html.tostring(tree))
+        for el in pruned.xpath(_NOT_ARTICLE):
+            if el.getparent() is not None:
+                el.drop_tree()
+        found = find_date(pruned, original_date=True, extensive_search=False, url=url)
     except Exception:  # htmldate raises on odd markup; a date is optional
         return None
     d = _iso_date(found or "")
@@ -610,7 +659,7 @@ def _decode(data: bytes) -> str:
             except UnicodeDecodeError:
                 raise InputError(
                     f"The file starts with a {codec.upper()} byte-order mark "
-                    "but is not valid {codec.upper()} text."
+                    f"but is not valid {codec.upper()} text."
                 ) from None
     if b"\x00" in data:
         raise InputError("This is a binary file (it contains NUL bytes), not a web page or text.")
