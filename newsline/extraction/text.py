@@ -151,6 +151,8 @@ def _marker_kind(line: str) -> str | None:
             rest = key[len(phrase.rstrip(" :")) :]
             if rest and rest[0].isalnum() and not phrase.endswith(":"):
                 continue  # "التعليقاتي…" is not "التعليقات"
+            if words == 1 and not colon and any(ch.isalpha() for ch in rest):
+                continue  # "التعليقات الدولية على الاتفاق" is a subheading
             limit = words + (8 if colon else m.extra_words)
             if n <= limit and (colon or kind == "skip" or not _ends_sentence(line)):
                 return kind
@@ -716,7 +718,7 @@ def clean_document(data: bytes, filename: str = "", url: str | None = None) -> C
         raise InputError("The file is empty.")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"This looks like {what}, not a web page or text file.")
+            raise InputError(f"This is a binary file ({what}), not a web page or text file.")
     text = _decode(data)
     if not text.strip():
         raise InputError("The file is empty.")

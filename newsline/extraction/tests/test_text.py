@@ -163,6 +163,13 @@ def test_ambiguous_or_missing_dateline_gives_no_date():
     assert clean_plain_text(two_dates).published is None
 
 
+def test_subheading_that_starts_like_a_marker_does_not_end_the_article():
+    raw = fixture("gulf_site.txt").replace("«هذا عار».", "التعليقات الدولية على الجلسة\n«هذا عار».")
+    page = clean_plain_text(raw)
+    assert "وانسحب مندوبو بريطانيا" in page.body
+    assert "التعليقات الدولية" not in page.body
+
+
 def test_plain_text_bidi_controls_and_markup_are_removed():
     raw = (
         "عنوان الخبر عن المحادثات في جنيف\n"
