@@ -1,4 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from newsline.events.forms import UploadForm
 
 from .models import Article, Publisher
 
@@ -16,11 +26,96 @@ class ArticleAdmin(admin.ModelAdmin):
         "publisher",
         "published_on",
         "language",
+        "events_link",
         "extractor_version",
         "ingested_at",
     ]
     list_filter = ["publisher", "language", "extractor_version"]
     search_fields = ["title", "body", "url", "origin"]
     date_hierarchy = "published_on"
-    readonly_fields = ["content_hash", "ingested_at", "raw"]
+    # The body is what evidence offsets point into: it is never edited by hand.
+    readonly_fields = ["origin", "body", "content_hash", "ingested_at", "raw", "extractor_version"]
+    fields = [
+        "title",
+        "publisher",
+        "url",
+        ("published_on", "published_inferred"),
+        "language",
+        "origin",
+        "body",
+        ("extractor_version", "ingested_at"),
+        "content_hash",
+        "raw",
+    ]
     list_select_related = ["publisher"]
+    actions = ["reextract"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(event_count=Count("mentions__event", distinct=True))
+        )
+
+    def get_urls(self):
+        return [
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_upload"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("events"), ordering="event_count")
+    def events_link(self, article):
+        url = (
+            reverse("admin:events_event_changelist")
+            + "?"
+            + urlencode({"article": article.pk, "review": "all"})
+        )
+        return format_html('<a href="{}">{}</a>', url, article.event_count)
+
+    @admin.action(description=_("Re-run extraction on selected articles"), permissions=["change"])
+    def reextract(self, request, queryset):
+        from newsline.events.curation import reextract
+
+        result = reextract(queryset.order_by("id"))
+        self.message_user(request, result.message, messages.SUCCESS)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # An article is only ever created by ingestion (clean text, hash, events).
+        return self.upload_view(request)
+
+    def upload_view(self, request):
+        """Paste or upload one article; its events land in the review queue."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            # Imported here: the extractor is only needed when something is ingested.
+            from newsline.articles.ingest import IngestError, ingest_document
+
+            data, origin = form.document()
+            try:
+                result = ingest_document(
+                    data,
+                    origin=origin,
+                    url=form.cleaned_data["url"] or None,
+                    publisher=form.cleaned_data["publisher"] or None,
+                    published=form.cleaned_data["published"],
+                )
+            except IngestError as exc:
+                form.add_error(None, str(exc))
+            else:
+                level = messages.SUCCESS if result.created else messages.WARNING
+                self.message_user(request, result.message, level)
+                query = {"article": result.article.pk, "review": "all"}
+                return HttpResponseRedirect(
+                    reverse("admin:events_event_changelist") + "?" + urlencode(query)
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Upload an article"),
+            "opts": self.model._meta,
+            "form": form,
+            "has_view_permission": self.has_view_permission(request),
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/articles/article/upload.html", context)
