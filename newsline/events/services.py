@@ -166,20 +166,54 @@ def _find_announcement(cand: EventCandidate, key_names: set[str]) -> Event | Non
     return None
 
 
+def _same_kind(event: Event, cand: EventCandidate) -> bool:
+    """Whether ``cand`` may be a report of ``event`` by type (a curator's type wins)."""
+    return (
+        event.type == cand.type
+        or "type" in event.curated_fields
+        or event.type in _ATTACHES_TO.get(cand.type, set())
+    )
+
+
+def _filed_evidence(article) -> dict[tuple[int, int], list[Event]]:
+    """The article's evidence spans already filed, with the live events holding them
+    (1 query). A span filed on a merged event counts for its survivor."""
+    filed: dict[tuple[int, int], list[Event]] = {}
+    for mention in Mention.objects.filter(article=article).select_related("event__merged_into"):
+        event = mention.event
+        if event.merged_into_id is not None:
+            event = event.merged_into  # merging re-points chains: one hop is enough
+        filed.setdefault((mention.char_start, mention.char_end), []).append(event)
+    return filed
+
+
+def _event_holding(cand: EventCandidate, filed) -> Event | None:
+    """The event that already holds this candidate's evidence (re-extraction): the
+    curator's decisions about it (edits, merges, splits, rejection) stand."""
+    for span in cand.evidence:
+        for event in filed.get(tuple(span), []):
+            if _same_kind(event, cand):
+                return event
+    return None
+
+
 @transaction.atomic
 def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_approve: bool = False):
     """Turn the candidates of one article into Events and Mentions.
 
-    Idempotent: storing the same candidates again adds nothing. Fields a curator
-    edited (``Event.curated_fields``) are never overwritten, and a rejected event
-    stays rejected — a new source only adds evidence to it.
-    Returns the list of (event, created) pairs.
+    Idempotent: storing the same candidates again adds nothing. Re-extraction never
+    undoes curation: a candidate whose evidence sentence is already filed joins the
+    event that holds it (even after a curator changed its date, merged it or split
+    the sentence off), fields a curator edited (``Event.curated_fields``) are never
+    overwritten, and a rejected event stays rejected — a new source only adds
+    evidence to it. Returns the list of (event, created) pairs.
     """
     results = []
+    filed = _filed_evidence(article)
     for cand in candidates:
         key_names = {e.name for e in (cand.key_actors or cand.actors)}
         place_name = cand.place.name if cand.place else None
-        event = find_same_event(cand, key_names, place_name)
+        event = _event_holding(cand, filed) or find_same_event(cand, key_names, place_name)
         created = event is None
         if created:
             event = Event(
@@ -218,6 +252,9 @@ def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_appr
                     )
                     linked.add(entity.name)
         for start, end in cand.evidence:
+            holders = filed.setdefault((start, end), [])
+            if any(h.pk != event.pk and _same_kind(h, cand) for h in holders):
+                continue  # a curator filed this sentence on another event (split)
             Mention.objects.get_or_create(
                 event=event,
                 article=article,
@@ -225,5 +262,7 @@ def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_appr
                 char_end=end,
                 defaults={"quote": article.body[start:end]},
             )
+            if all(h.pk != event.pk for h in holders):
+                holders.append(event)
         results.append((event, created))
     return results
