@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    # The database task backend's queue table and its admin changelist (the progress
+    # of background ingestion); installed whichever backend runs, so the schema does
+    # not depend on an environment variable.
+    "django_tasks_db",
     "newsline.articles",
     "newsline.events",
     "newsline.timeline",
@@ -200,6 +204,19 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "object-src": [CSP.NONE],
+}
+
+# Background work (django.tasks). The immediate backend runs a task inside the request
+# that enqueues it, so `make run` needs no worker; NEWSLINE_TASKS=database queues tasks
+# in the database for `manage.py db_worker` (README "Production").
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if env_str("NEWSLINE_TASKS", "immediate") == "database"
+            else "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
 }
 
 # Ingestion limits and behaviour.
