@@ -5,8 +5,8 @@ The data lives in ``data/actors.json``, ``data/places.json`` (the entities) and
 formats are documented in ``data/README.md``. The Django side builds the same
 gazetteer from database rows through :meth:`Gazetteer.from_records`.
 
-Matching works on folded tokens (``normalize.fold_with_offsets``) and reports spans
-in the original text. Per position, in order:
+Matching works on folded tokens (``normalize.fold``; offsets as ``fold_with_offsets``
+gives them) and reports spans in the original text. Per position, in order:
 
 1. an office title ("وزير الخارجية الأمريكي"), resolved to the office holder on the
    given date; when a person's name follows the title, one match for that person
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -31,7 +32,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .normalize import fold, fold_with_offsets, original_span, strip_prefixes
+from .normalize import fold, fold_char, fold_with_offsets, original_span, strip_prefixes
 
 DATA_DIR = Path(__file__).parent / "data"
 KINDS = ("person", "country", "organization", "armed_group", "place")
@@ -47,9 +48,16 @@ FUZZY_MIN_MARGIN = 3.0
 _LOOSE = str.maketrans({"غ": "ج", "گ": "ج", "چ": "ج", "ڤ": "ف", "پ": "ب"})
 
 
+@lru_cache(maxsize=65536)
 def _loose(token: str) -> str:
     return token.translate(_LOOSE).replace("اميرك", "امريك")
 
+
+# Honorifics and the commonest given-name parts: too frequent to open a fuzzy window.
+_FUZZY_NOT_FIRST = {
+    _loose(fold(w))
+    for w in ("الملك", "الأمير", "الشيخ", "آية", "الجنرال", "عبد", "بن", "أبو", "محمد", "علي")
+}
 
 _TOKEN = re.compile(r"[^\W_]+")
 # What may separate the words of one alias: spaces, hyphens, nothing else.
@@ -106,7 +114,7 @@ class _Alias:
     ignore: bool = False  # a non-entity phrase that shadows an alias ("روسيا اليوم")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str  # loose-folded
     start: int  # offsets in the folded string
@@ -225,8 +233,8 @@ class Gazetteer:
 
         self._aliases = _Trie()
         for ent, rec in zip(self.actors + self.places, actors + places, strict=True):
-            cue_only = set(rec.get("cue_only_aliases") or ())
-            for alias in list(ent.aliases) + sorted(cue_only):
+            cue_only = {a.strip() for a in rec.get("cue_only_aliases") or ()}
+            for alias in dict.fromkeys(list(ent.aliases) + sorted(cue_only)):
                 self._add_alias(alias, ent, alias in cue_only)
         for phrase in lexicon.get("non_entities", ()):
             self._aliases.add(_key(phrase), _Alias()).ignore = True
@@ -269,19 +277,24 @@ class Gazetteer:
             for role in ent.roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, ent))
 
-        # Fuzzy: multi-word person aliases, and the tokens that can start a window.
-        self._fuzzy_choices: list[str] = []
-        self._fuzzy_owner: list[Entity] = []
-        self._name_tokens: set[str] = set()
+        # Fuzzy: multi-word person aliases grouped by their first word, which must be
+        # spelled exactly; the rest of the window may differ ("شتاينمايير").
+        self._fuzzy: dict[str, tuple[list[str], list[Entity]]] = {}
         for ent in self.actors:
             if ent.kind != "person":
                 continue
             for alias in ent.aliases:
                 key = _key(alias)
-                if len(key) >= 2:
-                    self._fuzzy_choices.append(" ".join(key))
-                    self._fuzzy_owner.append(ent)
-                    self._name_tokens.add(key[0])
+                if len(key) >= 2 and key[0] not in _FUZZY_NOT_FIRST:
+                    choices, owners = self._fuzzy.setdefault(key[0], ([], []))
+                    choices.append(" ".join(key))
+                    owners.append(ent)
+        self._name_tokens = set(self._fuzzy)
+
+        # Every word that can start a match: the scan skips all other words at once.
+        self._starters: set[str] = set(self._name_tokens) | self._counterpart
+        for trie in (self._aliases, self._titles, self._generic_minister):
+            self._starters |= {tok for tok in trie.root if tok is not None}
 
     def _add_alias(self, alias: str, ent: Entity, cue_only: bool) -> None:
         key = _key(alias)
@@ -324,11 +337,65 @@ class Gazetteer:
         office holder of that day; without it a title resolves only when a single
         holder is possible.
         """
-        folded, offsets = fold_with_offsets(text)
+        folded, offsets = _fold_fast(text)
         tokens = [_Token(_loose(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
         run = _Run(self, text, folded, offsets, tokens, on_date)
         run.scan()
         return run.matches
+
+
+@lru_cache(maxsize=1)
+def _fold_tables() -> tuple[dict[int, str] | None, frozenset[str]]:
+    """``normalize.fold_char`` as a ``str.translate`` table, and the dropped characters.
+
+    None if some character folds to several (then the offsets need the slow path).
+    """
+    table: dict[int, str] = {}
+    dropped = set()
+    for cp in range(0x10000):
+        ch = chr(cp)
+        out = fold_char(ch)
+        if out != ch:
+            table[cp] = out
+            if not out:
+                dropped.add(ch)
+            elif len(out) > 1:
+                return None, frozenset()
+    return table, frozenset(dropped)
+
+
+def _fold_fast(text: str) -> tuple[str, Sequence[int]]:
+    """Same result as ``normalize.fold_with_offsets``, several times faster.
+
+    Folding maps one character to one or drops it, so the offsets are the indexes
+    of the kept characters: the identity when nothing was dropped.
+    """
+    table, dropped = _fold_tables()
+    if table is None:
+        return fold_with_offsets(text)
+    folded = text.translate(table)
+    if len(folded) == len(text):
+        return folded, range(len(text) + 1)
+    offsets = [i for i, ch in enumerate(text) if ch not in dropped]
+    offsets.append(len(text))
+    return folded, offsets
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[tuple[str, int], ...]:
+    """Bare forms of a folded word with the length of the prefix each one drops.
+
+    "للأمم" → ("الامم", 1): a stripped article is put back for lookup, and the span
+    keeps it; "والروسي" → ("الروسي", 1), ("روسي", 3). Cached: news vocabulary repeats.
+    """
+    out: list[tuple[str, int]] = []
+    for bare in strip_prefixes(word):
+        cut = len(word) - len(bare)
+        out.append((bare, cut))
+        head = word[:cut]
+        if cut and (head.endswith("ال") or head == "لل"):
+            out.append(("ال" + bare, cut - 1 if head == "لل" else cut - 2))
+    return tuple(out)
 
 
 @dataclass
@@ -356,7 +423,11 @@ class _Run:
 
     def scan(self) -> None:
         i, n = 0, len(self.tokens)
+        starters = self.gz._starters
         while i < n:
+            if not any(form in starters for form, _ in _word_forms(self.tokens[i].text)):
+                i += 1
+                continue
             hit = self._title(i) or self._counterpart(i) or self._alias(i) or self._fuzzy(i)
             if hit is None or hit.entity is None:
                 i = hit.end if hit is not None else i + 1
@@ -393,21 +464,8 @@ class _Run:
 
     # -- helpers
 
-    def _forms(self, i: int) -> list[tuple[str, int]]:
-        """Bare forms of token ``i`` with the length of the prefix they drop.
-
-        "للأمم" → ("الامم", 1): a stripped article is put back for lookup, and the
-        span keeps it; "والروسي" → ("الروسي", 1), ("روسي", 3).
-        """
-        word = self.tokens[i].text
-        out: list[tuple[str, int]] = []
-        for bare in strip_prefixes(word):
-            cut = len(word) - len(bare)
-            out.append((bare, cut))
-            head = word[:cut]
-            if cut and (head.endswith("ال") or head == "لل"):
-                out.append(("ال" + bare, cut - 1 if head == "لل" else cut - 2))
-        return out
+    def _forms(self, i: int) -> tuple[tuple[str, int], ...]:
+        return _word_forms(self.tokens[i].text)
 
     def _gap_ok(self, j: int, pattern: re.Pattern) -> bool:
         return (
@@ -589,9 +647,10 @@ class _Run:
         gz = self.gz
         forms = self._forms(i)
         start = next(((f, c) for f, c in forms if f in gz._name_tokens), None)
-        if start is None or not gz._fuzzy_choices:
+        if start is None:
             return None
         first, cut = start
+        choices, owners = gz._fuzzy[first]
         best: _Hit | None = None
         best_score = 0.0
         for size in (2, 3):
@@ -603,15 +662,15 @@ class _Run:
             window = " ".join([first] + [t.text for t in self.tokens[i + 1 : j]])
             found = process.extract(
                 window,
-                gz._fuzzy_choices,
+                choices,
                 scorer=fuzz.ratio,
                 limit=8,
                 score_cutoff=FUZZY_MIN_SCORE - FUZZY_MIN_MARGIN,
             )
             if not found:
                 continue
-            top_score, top_ent = found[0][1], gz._fuzzy_owner[found[0][2]]
-            rivals = [s for _, s, idx in found if gz._fuzzy_owner[idx] is not top_ent]
+            top_score, top_ent = found[0][1], owners[found[0][2]]
+            rivals = [s for _, s, idx in found if owners[idx] is not top_ent]
             if top_score < FUZZY_MIN_SCORE or (rivals and top_score - rivals[0] < FUZZY_MIN_MARGIN):
                 continue
             if top_score > best_score:
