@@ -1,34 +1,234 @@
-from django.http import HttpRequest, HttpResponse
+"""Public pages: the timeline, event cards and permalinks, the source reader, actors.
+
+Each htmx view renders one template: the whole page, or its partial
+(``template#partial``) for an htmx request that is not a history restore.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Min, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from newsline.articles.models import Article
-from newsline.events.models import Actor, Event
+from newsline.events.models import Actor, Event, EventActor, Mention, Review
+
+from .charts import timeline_figure
+from .filters import TimelineFilters, filter_events
+from .reader import highlight
+
+PAGE_SIZE = 50
+
+
+def _is_htmx_fragment(request: HttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _can_preview(request: HttpRequest) -> bool:
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def _visible_events(request: HttpRequest):
+    """Public events, or every live event for staff previewing curation."""
+    return Event.objects.live() if _can_preview(request) else Event.objects.public()
+
+
+def _timeline_events(events):
+    """What the chart and the list need, in a constant number of queries:
+    the events with their source count and place (1), their actors (1)."""
+    if "source_count" not in events.query.annotations:
+        events = events.with_source_count()
+    return events.select_related("place").prefetch_related("actors").order_by("date", "id")
+
+
+def _card_queryset():
+    return Event.objects.select_related("place", "announced_by").prefetch_related(
+        Prefetch(
+            "event_actors",
+            queryset=EventActor.objects.select_related("actor").order_by("-key", "actor__name"),
+        ),
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.select_related("article__publisher").order_by(
+                "article__published_on", "article_id", "char_start"
+            ),
+        ),
+    )
+
+
+def _get_event_for_user(request: HttpRequest, pk: int) -> Event:
+    """The event with everything its card shows. Merged events are returned as they
+    are (the caller redirects); unreviewed or rejected ones only to staff."""
+    event = get_object_or_404(_card_queryset(), pk=pk)
+    hidden = event.merged_into_id is None and event.review != Review.APPROVED
+    if hidden and not _can_preview(request):
+        raise Http404("No such event.")
+    return event
+
+
+def _survivor(event: Event) -> Event:
+    """Follow ``merged_into`` to the event that absorbed this one."""
+    seen = {event.pk}
+    while event.merged_into_id and event.merged_into_id not in seen:
+        seen.add(event.merged_into_id)
+        event = Event.objects.get(pk=event.merged_into_id)
+    return event
+
+
+def _sources(event: Event) -> list[dict]:
+    """The event's mentions grouped by article, in publication order."""
+    groups: dict[int, dict] = {}
+    for mention in event.mentions.all():
+        group = groups.setdefault(mention.article_id, {"article": mention.article, "mentions": []})
+        group["mentions"].append(mention)
+    return list(groups.values())
+
+
+def _lifecycle(request: HttpRequest, event: Event) -> dict | None:
+    """Announced when, for when, and what became of it (2 queries when it applies).
+
+    "announced on 7 September for 8–9 September; held": the planned event is the
+    announcement, its ``fulfilments`` what actually happened.
+    """
+    visible = _visible_events(request)
+    if event.status == "planned":
+        planned = event
+    elif event.announced_by_id and visible.filter(pk=event.announced_by_id).exists():
+        planned = event.announced_by
+    else:
+        return None
+    announced_on = (
+        Mention.objects.filter(event=planned)
+        .aggregate(first=Min("article__published_on"))
+        .get("first")
+    )
+    outcomes = list(visible.filter(announced_by=planned).order_by("date", "id"))
+    return {
+        "planned": planned,
+        "announced_on": announced_on,
+        "outcomes": [o for o in outcomes if o.pk != event.pk],
+        "held": bool(outcomes),
+        "is_announcement": planned.pk == event.pk,
+    }
+
+
+def _card_context(request: HttpRequest, event: Event) -> dict:
+    return {
+        "event": event,
+        "sources": _sources(event),
+        "lifecycle": _lifecycle(request, event),
+        "not_public": event.review != Review.APPROVED or event.merged_into_id is not None,
+    }
+
+
+def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None) -> dict:
+    """The chart, the paginated list and the focused card of ``events``.
+
+    The chart needs every matching event anyway, so the list is a page of the same
+    evaluated list: no COUNT query, and the query count never grows with the events.
+    """
+    filters = form.filters() if form else {}
+    events = list(_timeline_events(filter_events(events, filters)))
+    focus = None
+    focus_id = request.GET.get("event", "")
+    if focus_id.isdigit():
+        focus = next((e for e in events if e.pk == int(focus_id)), None)
+    paginator = Paginator(events, PAGE_SIZE)
+    page_number = request.GET.get("page")
+    if page_number is None and focus is not None:
+        page_number = events.index(focus) // PAGE_SIZE + 1
+    page = paginator.get_page(page_number)
+    lanes = filters.get("lanes") or "type"
+    return {
+        "form": form,
+        "figure": timeline_figure(events, lanes=lanes, focus=focus),
+        "page_obj": page,
+        "event_count": len(events),
+        "focus": focus,
+        "filtered": bool({k for k in filters if k != "lanes"}),
+    }
+
+
+def _focused_card(request: HttpRequest) -> dict:
+    focus_id = request.GET.get("event", "")
+    if not focus_id.isdigit():
+        return {}
+    try:
+        event = _get_event_for_user(request, int(focus_id))
+    except Http404:
+        return {}
+    if event.merged_into_id:
+        return {}
+    return {"card": _card_context(request, event)}
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def index(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.public().with_actors().order_by("date", "id")
-    articles = Article.objects.with_publisher()
-    return render(request, "timeline/index.html", {"events": events, "articles": articles})
+    visible = _visible_events(request)
+    form = TimelineFilters(request.GET or None, public=visible)
+    context = _timeline_context(request, visible, form)
+    if _is_htmx_fragment(request):
+        return render(request, "timeline/index.html#events", context)
+    context.update(_focused_card(request))
+    return render(request, "timeline/index.html", context)
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def event_detail(request: HttpRequest, pk: int, slug: str | None = None) -> HttpResponse:
-    event = get_object_or_404(Event.objects.public().with_actors().with_sources(), pk=pk)
+    event = _get_event_for_user(request, pk)
+    if event.merged_into_id:
+        return redirect(_survivor(event), permanent=True)
+    context = _card_context(request, event)
+    if _is_htmx_fragment(request):
+        return render(request, "timeline/event.html#card", context)
     if slug != event.slug:
         return redirect(event, permanent=True)
-    return render(request, "timeline/event.html", {"event": event})
+    first_quote = next((m.quote for group in context["sources"] for m in group["mentions"]), "")
+    context["description"] = first_quote
+    context["canonical_url"] = request.build_absolute_uri(event.get_absolute_url())
+    return render(request, "timeline/event.html", context)
 
 
 @require_GET
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.with_publisher(), pk=pk)
-    return render(request, "timeline/article.html", {"article": article})
+    visible = _visible_events(request)
+    mentions = list(
+        Mention.objects.filter(article=article, event__in=visible)
+        .select_related("event")
+        .order_by("char_start", "id")
+    )
+    events = list({m.event_id: m.event for m in mentions}.values())
+    return render(
+        request,
+        "timeline/article.html",
+        {
+            "article": article,
+            "body_html": highlight(article.body, mentions),
+            # Ingested URLs are not validated as strictly as a form would: never
+            # link a javascript: or data: URL.
+            "original_url": article.url
+            if (article.url or "").lower().startswith(("http://", "https://"))
+            else "",
+            "mentions": mentions,
+            "events": events,
+        },
+    )
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor, slug=slug)
-    events = Event.objects.public().filter(actors=actor).with_actors().order_by("date")
-    return render(request, "timeline/actor.html", {"actor": actor, "events": events})
+    events = _visible_events(request).filter(actors=actor)
+    context = _timeline_context(request, events, None)
+    context["actor"] = actor
+    if _is_htmx_fragment(request):
+        return render(request, "timeline/index.html#events", context)
+    context.update(_focused_card(request))
+    return render(request, "timeline/actor.html", context)

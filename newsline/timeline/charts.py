@@ -1,0 +1,263 @@
+"""The Plotly timeline figure, built as a plain dict (no ``go.Figure``).
+
+Shipped to the page with ``json_script`` and drawn by ``static/js/timeline.js``.
+Time runs on x (right to left in Arabic); lanes on y are event types or actors;
+marker size grows with the number of sources; planned events are hollow; a date
+range, or the month/week/year an imprecise date covers, is drawn as a bar behind
+its marker. Every point's ``customdata`` is ``[event id, card URL]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from django.utils import dates as django_dates
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from newsline.events.models import EventType
+
+from . import display
+
+FONT_AR = '"Noto Naskh Arabic", "Noto Sans", sans-serif'
+FONT_EN = '"Noto Sans", "Noto Naskh Arabic", sans-serif'
+
+# One colour per type, colour-blind-safe (Okabe–Ito + two greys/blues).
+COLORS = {
+    "meeting": "#0072B2",
+    "call": "#56B4E9",
+    "statement": "#6b6b6b",
+    "agreement": "#009E73",
+    "ceasefire": "#E69F00",
+    "un_security_council": "#CC79A7",
+    "violence": "#D55E00",
+    "visit": "#332288",
+}
+TYPE_ORDER = [value for value, _label in EventType.choices]
+MAX_ACTOR_LANES = 12
+# How much of the axis a focused event opens with, either side of its date.
+FOCUS_WINDOW = dt.timedelta(days=45)
+
+
+def marker_size(sources: int) -> int:
+    """10 px for one source, growing 4 px a source up to 30 px."""
+    return min(10 + 4 * max(sources - 1, 0), 30)
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _midpoint(start: dt.date, end: dt.date) -> dt.date:
+    return start + (end - start) / 2
+
+
+def marker_date(event) -> dt.date:
+    """Where the marker sits: the day itself, or the middle of what an imprecise
+    date covers (a month-precision event is not pinned to the 1st)."""
+    if event.precision == "day":
+        return event.date
+    return _midpoint(*display.span(event))
+
+
+def _sources(event) -> int:
+    count = getattr(event, "source_count", None)
+    return 1 if count is None else max(count, 1)
+
+
+def _hover(event, type_label: str) -> str:
+    sources = _sources(event)
+    parts = [
+        f"<b>{html.escape(display.localized(event))}</b>",
+        f"{html.escape(display.when(event))} · {html.escape(type_label)}",
+        html.escape(ngettext("%(n)d source", "%(n)d sources", sources) % {"n": sources}),
+    ]
+    if event.status == "planned":
+        parts.append(html.escape(_("planned")))
+    return "<br>".join(parts)
+
+
+def _lanes(events: Sequence, lanes: str) -> tuple[list[str], dict[int, list[str]]]:
+    """The y categories and, per event id, the lanes it is drawn in."""
+    labels = dict(EventType.choices)
+    if lanes != "actor":
+        present = {e.type for e in events}
+        order = [str(labels[t]) for t in TYPE_ORDER if t in present]
+        return order, {e.pk: [str(labels.get(e.type, e.type))] for e in events}
+    counts = Counter(a.pk for e in events for a in e.actors.all())
+    top = {pk for pk, _n in counts.most_common(MAX_ACTOR_LANES)}
+    names: dict[int, str] = {}
+    placed: dict[int, list[str]] = {}
+    other = _("other actors")
+    for e in events:
+        mine = []
+        for a in e.actors.all():
+            if a.pk in top:
+                names[a.pk] = display.localized(a)
+                mine.append(names[a.pk])
+        placed[e.pk] = mine or [other]
+    order = [names[pk] for pk, _n in counts.most_common(MAX_ACTOR_LANES) if pk in names]
+    if any(lanes_ == [other] for lanes_ in placed.values()):
+        order.append(other)
+    # Plotly draws the first category at the bottom: put the busiest lane on top.
+    return list(reversed(order)), placed
+
+
+def timeline_figure(
+    events: Iterable,
+    *,
+    lanes: str = "type",
+    focus=None,
+    url_for=lambda event: event.get_absolute_url(),
+) -> dict:
+    """The figure of ``events`` (each with ``source_count`` annotated and actors
+    prefetched when ``lanes == "actor"``). Pure: no query of its own."""
+    events = list(events)
+    rtl = display.is_arabic()
+    labels = dict(EventType.choices)
+    categories, placed = _lanes(events, lanes)
+
+    traces: list[dict] = []
+    for type_ in TYPE_ORDER:
+        of_type = [e for e in events if e.type == type_]
+        if not of_type:
+            continue
+        label = str(labels[type_])
+        color = COLORS[type_]
+        xs, ys, sizes, symbols, data, hovers = [], [], [], [], [], []
+        bar_x, bar_y, bar_data = [], [], []
+        for e in of_type:
+            card = [e.pk, url_for(e)]
+            hover = _hover(e, label)
+            start, end = display.span(e)
+            for lane in placed[e.pk]:
+                xs.append(_iso(marker_date(e)))
+                ys.append(lane)
+                sizes.append(marker_size(_sources(e)))
+                symbols.append("circle-open" if e.status == "planned" else "circle")
+                data.append(card)
+                hovers.append(hover)
+                if end > start:
+                    # A bar from the first to the last covered day (end of that day).
+                    bar_x += [_iso(start), _iso(end + dt.timedelta(days=1)), None]
+                    bar_y += [lane, lane, None]
+                    bar_data += [card, card, None]
+        if bar_x:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "x": bar_x,
+                    "y": bar_y,
+                    "customdata": bar_data,
+                    "line": {"color": color, "width": 10},
+                    "opacity": 0.35,
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                    "legendgroup": type_,
+                    "name": label,
+                    "meta": {"role": "range", "type": type_},
+                }
+            )
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": xs,
+                "y": ys,
+                "customdata": data,
+                "text": hovers,
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {
+                    "color": color,
+                    "size": sizes,
+                    "symbol": symbols,
+                    "line": {"color": color, "width": 2},
+                    "opacity": 0.9,
+                },
+                "name": label,
+                "legendgroup": type_,
+                "meta": {"role": "events", "type": type_},
+            }
+        )
+
+    if focus is not None and focus.pk in placed:
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [_iso(marker_date(focus))] * len(placed[focus.pk]),
+                "y": placed[focus.pk],
+                "customdata": [[focus.pk, url_for(focus)]] * len(placed[focus.pk]),
+                "hoverinfo": "skip",
+                "marker": {
+                    "size": marker_size(_sources(focus)) + 12,
+                    "symbol": "circle-open",
+                    "color": "#f2a900",
+                    "line": {"color": "#f2a900", "width": 3},
+                },
+                "showlegend": False,
+                "name": _("selected event"),
+                "meta": {"role": "focus"},
+            }
+        )
+
+    font = FONT_AR if rtl else FONT_EN
+    xaxis: dict = {
+        "type": "date",
+        "autorange": "reversed" if rtl else True,
+        "showgrid": True,
+        "gridcolor": "#e6e9ee",
+        "zeroline": False,
+        "hoverformat": "%-d %B %Y",
+    }
+    if focus is not None:
+        lo = _iso(focus.date - FOCUS_WINDOW)
+        hi = _iso((focus.date_end or focus.date) + FOCUS_WINDOW)
+        xaxis["range"] = [hi, lo] if rtl else [lo, hi]
+        xaxis["autorange"] = False
+    layout = {
+        "font": {"family": font, "size": 14, "color": "#1d2430"},
+        "hoverlabel": {"font": {"family": font}, "align": "right" if rtl else "left"},
+        "xaxis": xaxis,
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": categories,
+            "side": "right" if rtl else "left",
+            "automargin": True,
+            "fixedrange": True,
+            "gridcolor": "#eef0f3",
+        },
+        "legend": {
+            "orientation": "h",
+            "x": 1 if rtl else 0,
+            "xanchor": "right" if rtl else "left",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+        "margin": {"l": 16, "r": 16, "t": 48, "b": 40},
+        "height": max(280, 110 + 48 * len(categories)),
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "#ffffff",
+        "showlegend": True,
+    }
+    config = {
+        "responsive": True,
+        "displaylogo": False,
+        "scrollZoom": False,
+        "locale": "ar" if rtl else "en",
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    }
+    figure = {"data": traces, "layout": layout, "config": config}
+    if rtl:
+        # plotly.js ships no Arabic month names here: register them (timeline.js).
+        months = [str(django_dates.MONTHS[m]) for m in range(1, 13)]
+        figure["locale"] = {"name": "ar", "format": {"months": months, "shortMonths": months}}
+    return figure
