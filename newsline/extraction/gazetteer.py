@@ -285,7 +285,8 @@ class Gazetteer:
                 continue
             for alias in ent.aliases:
                 key = _key(alias)
-                if len(key) >= 2 and key[0] not in _FUZZY_NOT_FIRST:
+                # A first word of one or two letters (آن، جو، شي، هو) is an everyday word.
+                if len(key) >= 2 and len(key[0]) > 2 and key[0] not in _FUZZY_NOT_FIRST:
                     choices, owners = self._fuzzy.setdefault(key[0], ([], []))
                     choices.append(" ".join(key))
                     owners.append(ent)
@@ -295,6 +296,17 @@ class Gazetteer:
         self._starters: set[str] = set(self._name_tokens) | self._counterpart
         for trie in (self._aliases, self._titles, self._generic_minister):
             self._starters |= {tok for tok in trie.root if tok is not None}
+        self._start_cache: dict[str, bool] = {}
+
+    def _can_start(self, word: str) -> bool:
+        """Can a match begin at this (loose-folded) word? Memoised per gazetteer."""
+        known = self._start_cache.get(word)
+        if known is None:
+            if len(self._start_cache) > 200_000:
+                self._start_cache.clear()
+            known = any(form in self._starters for form, _ in _word_forms(word))
+            self._start_cache[word] = known
+        return known
 
     def _add_alias(self, alias: str, ent: Entity, cue_only: bool) -> None:
         key = _key(alias)
@@ -345,7 +357,7 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _fold_tables() -> tuple[dict[int, str] | None, frozenset[str]]:
+def _fold_tables() -> tuple[dict[int, str] | None, frozenset[str], re.Pattern | None]:
     """``normalize.fold_char`` as a ``str.translate`` table, and the dropped characters.
 
     None if some character folds to several (then the offsets need the slow path).
@@ -360,8 +372,10 @@ def _fold_tables() -> tuple[dict[int, str] | None, frozenset[str]]:
             if not out:
                 dropped.add(ch)
             elif len(out) > 1:
-                return None, frozenset()
-    return table, frozenset(dropped)
+                return None, frozenset(), None
+    # A regex over the changed characters beats str.translate with a dict 5-fold.
+    changed = re.compile("[" + "".join(re.escape(chr(cp)) for cp in table) + "]")
+    return table, frozenset(dropped), changed
 
 
 def _fold_fast(text: str) -> tuple[str, Sequence[int]]:
@@ -370,10 +384,10 @@ def _fold_fast(text: str) -> tuple[str, Sequence[int]]:
     Folding maps one character to one or drops it, so the offsets are the indexes
     of the kept characters: the identity when nothing was dropped.
     """
-    table, dropped = _fold_tables()
-    if table is None:
+    table, dropped, changed = _fold_tables()
+    if table is None or changed is None:
         return fold_with_offsets(text)
-    folded = text.translate(table)
+    folded = changed.sub(lambda m: table[ord(m.group())], text)
     if len(folded) == len(text):
         return folded, range(len(text) + 1)
     offsets = [i for i, ch in enumerate(text) if ch not in dropped]
@@ -423,9 +437,9 @@ class _Run:
 
     def scan(self) -> None:
         i, n = 0, len(self.tokens)
-        starters = self.gz._starters
+        can_start = self.gz._can_start
         while i < n:
-            if not any(form in starters for form, _ in _word_forms(self.tokens[i].text)):
+            if not can_start(self.tokens[i].text):
                 i += 1
                 continue
             hit = self._title(i) or self._counterpart(i) or self._alias(i) or self._fuzzy(i)
