@@ -106,6 +106,7 @@ def test_ambiguous_place_names_need_a_locative_word(gz):
     assert gz.find("حرب قد تدمر مؤسسات الدولة") == []
     assert names(gz.find("دخلت القوات إلى الباب")) == ["Al-Bab"]
     assert gz.find("يحاول فتح الباب من أجل السلام") == []
+    assert names(gz.find("سيطر تنظيم داعش على تدمر")) == ["Islamic State", "Palmyra"]
 
 
 # ---------------------------------------------------------------- capitals as states
