@@ -1,0 +1,1220 @@
+"""Event candidates: sentences with a trigger, actors and a date → dated events.
+
+The rules, in the order the code applies them (the lexicon and the closed word classes
+are data, in ``data/triggers.json``):
+
+1. **Sentences and segments.** The clean body is split into sentences (``text``). Each
+   sentence is cut into segments at clause openers: the *head* (up to the first opener),
+   *complement* clauses of reported speech (أن، إن، بأن…), *relative* clauses (الذي،
+   التي…), *parallel* clauses (في حين، بينما، فيما), *anchor* clauses whose event is a
+   day before/after the main one (غداة X: X was the day before; عشية X: the day after),
+   *reference* phrases that only name another event as a time frame (بعد الاجتماع،
+   عقب لقاء…, up to the next comma), *attribution* (بحسب، نقلا عن: the source, never an
+   actor) and *hypothetical* clauses (لو، إذا، في حال: nothing in them happened).
+2. **Triggers** are matched on the folded sentence with prefixes (و ف ب ل ك ال، سـ on
+   verbs) and pronoun suffixes. A trigger's weight is its lexicon weight, times 0.6 in a
+   complement or relative clause that has no date of its own (what a speaker reports
+   is usually the content of a statement, not a new event: "قال كيري إن المحادثات
+   جادة"), times 0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
+   (لم يلتق، فشلت في الاتفاق). Hypothetical and reference segments give no event.
+3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
+   sentence; dates after منذ (since) and in reference/attribution/hypothetical segments
+   are ignored. Triggers with the same date form one *cluster*; undated triggers of the
+   head and of reported clauses join the first cluster, undated triggers of a parallel
+   clause form their own cluster dated like the main one, and an anchor clause's
+   cluster is dated one day before (غداة) or after (عشية) the main date. A sentence can
+   therefore give several events ("ستتوجهان يوم غد لعقد اللقاءات … في اليوم التالي").
+4. **Type** = the type of the strongest trigger of the cluster; ties follow the
+   ``precedence`` list of the lexicon (a call that mentions اتفاق is a call — the call
+   weighs 1.0, the agreement noun 0.6).
+5. **Actors**: gazetteer matches in the cluster's segments, plus the head when the
+   cluster holds a reported clause; capital cities in a non-locative position stand for
+   their country (واشنطن وموسكو → United States, Russia); dual anaphors (الوزيرين،
+   الطرفين) resolve to the two persons of a recent sentence. *Key actors* are the actors
+   of the winning trigger's segment (for a statement: the speaker in the head), persons
+   and organisations first. No actor → no event (a violence event may have a place
+   instead): this is what keeps headlines of related-news lists out.
+6. **Place**: a place of the cluster's segments after a locative preposition (في جنيف،
+   بنيويورك). The dateline city is not the event place (``text`` removes datelines).
+7. **Date fallback** for a cluster with no date: the date of the previous sentence of
+   the same paragraph; else the publication date when the article is news of the day
+   (one of its own date expressions is the publication day or the day before) and the
+   verb is not future; else the publication date with low confidence. Undated future
+   events, undated generic plurals (الاجتماعات) and undated sentences that open with a
+   background marker (والجدير بالذكر) are dropped.
+8. **Status** is ``planned`` when the date is after publication, or on the day itself
+   with a future verb (سيلتقي اليوم); otherwise ``occurred``.
+9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
+   to the last event of its type and only adds evidence; a statement opened by a
+   continuation verb (وأضاف، وتابع) joins the previous statement; candidates of the
+   same type and status, overlapping dates and overlapping key actors merge, and an
+   undated restatement merges into the dated event it restates; finally a statement
+   that names an event as its frame (بعد الاجتماع) or shares a key actor with a
+   same-day meeting or call attaches to it as evidence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from . import dates as dates_mod
+from . import text as text_mod
+from .gazetteer import Entity, EntityMatch, Gazetteer, default_gazetteer
+from .normalize import fold, fold_with_offsets, original_span
+
+_DATA = Path(__file__).parent / "data" / "triggers.json"
+
+# How much a date source is worth in the confidence score.
+_DATE_SOURCE_WEIGHT = {
+    "explicit": 1.0,
+    "relative": 0.9,
+    "anchor": 0.8,
+    "carried": 0.75,
+    "fallback": 0.65,
+    "weak": 0.4,
+}
+_STRONG_SOURCES = ("explicit", "relative", "anchor")
+
+_COMPLEMENT_FACTOR = 0.6
+_PURPOSE_FACTOR = 0.5
+_NEGATION_FACTOR = 0.3
+_MIN_WEIGHT = 0.35
+_WEAK_NOUN = 0.7  # an undated noun below this is a topic (اتفاق، هدنة), not an event
+
+_NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+_DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
+_WORD = re.compile(r"\w+")
+_NOT_PURPOSE = frozenset(("لكن", "لدي", "لدى", "لذلك", "لقد", "لهذا", "لكنه", "لكنها", "لاسيما"))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class TriggerGroup:
+    type: str
+    pos: str  # "verb" | "noun" | "phrase"
+    weight: float
+    plural: bool
+    kind: str | None
+    requires: tuple[tuple[str, ...], ...]  # folded word sequences
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    group: TriggerGroup
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    index: dict[str, tuple[_Entry, ...]]  # first folded word → entries
+    cameo: dict[str, str]
+    titles: dict[str, dict[str, str]]
+    kinds_en: dict[str, dict[str, str]]
+    precedence: tuple[str, ...]
+    markers: dict[str, tuple[tuple[str, ...], ...]]
+    metonyms: frozenset[str]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(phrase)))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The trigger lexicon, folded and indexed by first word (loaded once)."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    index: dict[str, list[_Entry]] = {}
+    for type_name, spec in raw["types"].items():
+        for g in spec["groups"]:
+            group = TriggerGroup(
+                type=type_name,
+                pos=g["pos"],
+                weight=float(g.get("weight", 0.5)),
+                plural=bool(g.get("plural", False)),
+                kind=g.get("kind"),
+                requires=tuple(_words(r) for r in g.get("requires", ())),
+            )
+            for form in g["forms"]:
+                words = _words(form)
+                if words:
+                    index.setdefault(words[0], []).append(_Entry(words, group))
+    markers = {
+        name: tuple(w for w in (_words(p) for p in items) if w)
+        for name, items in raw["markers"].items()
+        if name != "metonyms"
+    }
+    return Lexicon(
+        index={k: tuple(v) for k, v in index.items()},
+        cameo={t: s["cameo"] for t, s in raw["types"].items()},
+        titles={t: s["title_en"] for t, s in raw["types"].items()},
+        kinds_en={t: s.get("kinds_en", {}) for t, s in raw["types"].items()},
+        precedence=tuple(raw["precedence"]),
+        markers=markers,
+        metonyms=frozenset(raw["markers"]["metonyms"]),
+    )
+
+
+def cameo_code(event_type: str) -> str:
+    """CAMEO root code of an event type (for exports)."""
+    return lexicon().cameo[event_type]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class _Tok:
+    text: str  # folded
+    start: int  # offsets in the folded sentence
+    end: int
+
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+
+
+@cache
+def _noun_prefixes() -> tuple[tuple[str, bool, bool], ...]:
+    """(prefix, has article, has preposition ل) combinations, longest first."""
+    out = set()
+    for c in _CONJ:
+        for p in _PREP:
+            for art in ("", "ال"):
+                pre = c + ("لل" if (p == "ل" and art) else p + art)
+                out.add((pre, bool(art), p == "ل"))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _noun_stems(tok: str) -> list[tuple[str, bool, bool]]:
+    stems = []
+    for pre, art, lam in _noun_prefixes():
+        if tok.startswith(pre) and len(tok) - len(pre) >= 2:
+            stems.append((tok[len(pre) :], art, lam))
+    return stems
+
+
+def _verb_stems(tok: str) -> list[tuple[str, bool]]:
+    stems = []
+    for c in _CONJ:
+        if not tok.startswith(c):
+            continue
+        rest = tok[len(c) :]
+        if len(rest) >= 2:
+            stems.append((rest, False))
+        if rest.startswith("س") and len(rest) >= 4 and rest[1] in "يتنا":
+            stems.append((rest[1:], True))
+    return stems
+
+
+def _bare(tok: str) -> str:
+    """The token without an attached و/ف (for marker words)."""
+    if len(tok) > 2 and tok[0] in "وف":
+        return tok[1:]
+    return tok
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass
+class Trigger:
+    group: TriggerGroup
+    start: int  # offsets in the sentence (original text)
+    end: int
+    tok: int  # first token index
+    ntok: int
+    definite: bool
+    purpose: bool
+    future: bool
+    negated: bool
+    segment: int = 0
+    weight: float = 0.0
+    dates: list = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.group.type
+
+
+@dataclass
+class Segment:
+    kind: str  # head | complement | relative | parallel | anchor_before | anchor_after |
+    #            reference | attribution | hypothetical | speaker
+    start: int  # token index
+    end: int  # token index (exclusive)
+    cstart: int = 0  # char offsets in the sentence
+    cend: int = 0
+
+
+_EVENTFUL = (
+    "head",
+    "complement",
+    "relative",
+    "parallel",
+    "anchor_before",
+    "anchor_after",
+    "speaker",
+)
+
+
+@dataclass
+class _Sent:
+    index: int
+    start: int  # in body
+    end: int
+    text: str
+    para: int
+    folded: str
+    offsets: list[int]
+    toks: list[_Tok]
+    segments: list[Segment]
+    triggers: list[Trigger]
+    dates: list  # TimeExpr kept, with .segment attribute via dict below
+    date_seg: list[int]
+    entities: list[EntityMatch]
+    ent_seg: list[int]
+    future: bool
+    background: bool
+    continuation: bool
+
+
+def _marker_hits(toks: list[_Tok], phrases, *, strip_conj: bool = True):
+    """Token positions where one of the marker phrases starts → phrase length."""
+    hits: dict[int, int] = {}
+    texts = [t.text for t in toks]
+    for i, tok in enumerate(texts):
+        for words in phrases:
+            first = _bare(tok) if strip_conj else tok
+            if tok != words[0] and first != words[0]:
+                continue
+            n = len(words)
+            if texts[i + 1 : i + n] == list(words[1:]) and n > hits.get(i, 0):
+                hits[i] = n
+    return hits
+
+
+def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
+    lex = lexicon().markers
+    openers: dict[int, tuple[str, int]] = {}
+    order = (
+        ("complementizers", "complement"),
+        ("relatives", "relative"),
+        ("parallel", "parallel"),
+        ("anchor_before", "anchor_before"),
+        ("anchor_after", "anchor_after"),
+        ("reference", "reference"),
+        ("hypothetical", "hypothetical"),
+        ("attribution", "attribution"),
+        ("speaker", "speaker"),
+    )
+    for name, kind in order:
+        for i, n in _marker_hits(toks, lex[name]).items():
+            if i not in openers or n > openers[i][1]:
+                openers[i] = (kind, n)
+    segs: list[Segment] = []
+    kind, start = "head", 0
+    resume: str | None = None  # kind to return to after a reference phrase
+    i = 0
+    while i < len(toks):
+        if i in openers and (i > 0 or openers[i][0] == "hypothetical"):
+            # a sentence-initial فيما/كما/بعد is a connector, not a clause opener
+            new_kind, n = openers[i]
+            if i > start:
+                segs.append(Segment(kind, start, i))
+            if new_kind in ("reference", "attribution"):
+                resume = kind if kind not in ("reference", "attribution") else resume
+            elif kind in ("hypothetical",):
+                new_kind = "hypothetical"  # nothing inside a condition happened
+            kind, start = new_kind, i
+            i += n
+            continue
+        gap = folded[toks[i - 1].end : toks[i].start] if i > 0 else ""
+        # A colon after the head opens the quoted words: "وقال في بيان: «…»".
+        if kind == "head" and ":" in gap and i > start:
+            segs.append(Segment(kind, start, i))
+            kind, start = "complement", i
+        # A comma closes a reference phrase or an attribution; the clause around resumes.
+        if kind in ("reference", "attribution") and i > start and ("," in gap or ":" in gap):
+            segs.append(Segment(kind, start, i))
+            kind, start = resume or "head", i
+        i += 1
+    if start < len(toks):
+        segs.append(Segment(kind, start, len(toks)))
+    return segs or [Segment("head", 0, 0)]
+
+
+def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
+    lex = lexicon()
+    texts = [t.text for t in toks]
+    found: list[Trigger] = []
+    i = 0
+    while i < len(toks):
+        best = None  # (ntok, len, entry, definite, purpose, future)
+        tok = texts[i]
+        noun = _noun_stems(tok)
+        verb = _verb_stems(tok)
+        candidates: list[tuple[str, str, bool, bool, bool]] = []  # stem, kind, def, lam, fut
+        for stem, art, lam in noun:
+            candidates.append((stem, "noun", art, lam, False))
+            for suf in _NOUN_SUFFIXES:
+                if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                    base = stem[: -len(suf)]
+                    candidates.append((base, "noun", art, lam, False))
+                    if base.endswith("ت"):
+                        candidates.append((base[:-1] + "ه", "noun", art, lam, False))
+        for stem, fut in verb:
+            candidates.append((stem, "verb", False, False, fut))
+        for stem, kind, art, lam, fut in candidates:
+            for entry in lex.index.get(stem, ()):
+                g = entry.group
+                if kind == "verb" and g.pos == "noun":
+                    continue
+                if kind == "noun" and g.pos == "verb" and stem != tok:
+                    continue  # a verb takes no ب/ل/ك/ال prefix and no pronoun suffix
+                n = len(entry.words)
+                if texts[i + 1 : i + n] != list(entry.words[1:]):
+                    continue
+                if g.requires and not any(" ".join(w) in folded for w in g.requires):
+                    continue
+                key = (n, len("".join(entry.words)), g.weight)
+                if best is None or key > best[0]:
+                    best = (key, entry, art, lam, fut)
+        if best is None:
+            i += 1
+            continue
+        (n, _, _), entry, art, lam, fut = best
+        # a noun right after a ل-masdar is the aim of another action: "لانتزاع اتفاق"
+        after_purpose = (
+            entry.group.pos != "verb"
+            and i > 0
+            and texts[i - 1].startswith("ل")
+            and texts[i - 1] not in _NOT_PURPOSE
+            and len(texts[i - 1]) > 3
+        )
+        demonstrative = (
+            entry.group.pos != "verb" and i > 0 and _bare(texts[i - 1]) in _DEMONSTRATIVES
+        )
+        found.append(
+            Trigger(
+                group=entry.group,
+                start=toks[i].start,
+                end=toks[i + n - 1].end,
+                tok=i,
+                ntok=n,
+                definite=art or demonstrative,
+                purpose=(lam and entry.group.pos != "verb") or after_purpose,
+                future=fut,
+                negated=False,
+            )
+        )
+        i += n
+    return found
+
+
+def _negated(toks: list[_Tok], i: int) -> bool:
+    lex = lexicon().markers
+    near = {w[0] for w in lex["negation_near"]}
+    far = {w[0] for w in lex["negation_far"]}
+    for j in range(max(0, i - 2), i):
+        if _bare(toks[j].text) in near or toks[j].text in near:
+            return True
+    return any(_bare(toks[j].text) in far or toks[j].text in far for j in range(max(0, i - 6), i))
+
+
+def _has_phrase(toks: list[_Tok], phrases) -> bool:
+    return bool(_marker_hits(toks, phrases))
+
+
+def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
+    lex = lexicon()
+    sentences = text_mod.split_sentences(body)
+    out: list[_Sent] = []
+    for k, s in enumerate(sentences):
+        folded, offsets = fold_with_offsets(s.text)
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        segs = _segments(toks, folded)
+        for seg in segs:
+            a = toks[seg.start].start if seg.start < len(toks) else len(folded)
+            b = toks[seg.end - 1].end if seg.end > seg.start else a
+            seg.cstart, seg.cend = original_span(offsets, a, b) if b > a else (0, 0)
+        kept = _find_triggers(toks, folded)
+        for t in kept:
+            t.negated = _negated(toks, t.tok)
+            t.start, t.end = original_span(offsets, t.start, t.end)
+            t.segment = _seg_of_tok(segs, t.tok)
+        future_marker = _has_phrase(toks, lex.markers["future"])
+        background = bool(toks) and any(
+            _marker_hits(toks[: len(w)], [w]).get(0) for w in lex.markers["background"]
+        )
+        first = _first_content_tok(toks)
+        continuation = first is not None and (
+            _bare(toks[first].text) in {w[0] for w in lex.markers["continuation"]}
+        )
+        tense_future = future_marker or any(t.future for t in kept)
+        with contextlib.suppress(Exception):  # a helper bug must not lose the article
+            tense_future = tense_future or dates_mod.sentence_tense(s.text) == "future"
+        out.append(
+            _Sent(
+                index=k,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                para=body.count("\n\n", 0, s.start),
+                folded=folded,
+                offsets=offsets,
+                toks=toks,
+                segments=segs,
+                triggers=kept,
+                dates=[],
+                date_seg=[],
+                entities=[],
+                ent_seg=[],
+                future=tense_future,
+                background=background,
+                continuation=continuation,
+            )
+        )
+    return out
+
+
+def _first_content_tok(toks: list[_Tok]) -> int | None:
+    """Index of the first token after leading connectors (من جهته، بدوره، إلى ذلك…)."""
+    lex = lexicon().markers["leading_connectors"]
+    texts = [t.text for t in toks]
+    i = 0
+    changed = True
+    while changed and i < len(toks):
+        changed = False
+        for words in lex:
+            n = len(words)
+            if words == ("و",):
+                continue
+            head = (_bare(texts[i]),) + tuple(texts[i + 1 : i + n])
+            if tuple(texts[i : i + n]) == words or head == words:
+                i += n
+                changed = True
+                break
+    return i if i < len(toks) else None
+
+
+def _seg_of_tok(segs: list[Segment], i: int) -> int:
+    for k, seg in enumerate(segs):
+        if seg.start <= i < seg.end:
+            return k
+    return 0
+
+
+def _seg_of_char(segs: list[Segment], pos: int) -> int:
+    for k, seg in enumerate(segs):
+        if seg.cstart <= pos < max(seg.cend, seg.cstart + 1):
+            return k
+    # between segments (punctuation): the segment that starts after it
+    best = 0
+    for k, seg in enumerate(segs):
+        if seg.cstart <= pos:
+            best = k
+    return best
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class EventCandidate:
+    type: str
+    status: str  # "occurred" | "planned"
+    date: date
+    date_end: date | None
+    precision: str
+    date_inferred: bool
+    actors: list[Entity]
+    key_actors: list[Entity]
+    place: Entity | None
+    title_ar: str
+    title_en: str
+    confidence: float
+    evidence: list[tuple[int, int]]  # spans in body (sentence spans)
+    # Not part of the contract: how the date was found and the sentence it came from.
+    date_source: str = "explicit"
+    sentence: int = 0
+    kind: str | None = None
+    weight: float = 0.0
+    anaphoric: bool = False  # a definite noun (المكالمة) naming an earlier event
+    own_date: bool = False  # the trigger itself carries a date expression
+
+
+def _interval(c: EventCandidate) -> tuple[date, date]:
+    end = c.date_end or c.date
+    if c.precision == "week":
+        end = max(end, c.date + timedelta(days=6))
+    elif c.precision == "month":
+        nxt = (c.date.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = max(end, nxt - timedelta(days=1))
+    elif c.precision == "year":
+        end = max(end, c.date.replace(month=12, day=31))
+    return c.date, end
+
+
+def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
+    a0, a1 = _interval(a)
+    b0, b1 = _interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _names(entities) -> set[str]:
+    return {e.name for e in entities}
+
+
+def _dedupe(entities) -> list[Entity]:
+    seen: set[str] = set()
+    out = []
+    for e in entities:
+        if e.name not in seen:
+            seen.add(e.name)
+            out.append(e)
+    return out
+
+
+def _ordered_key(entities: list[Entity]) -> list[Entity]:
+    """Key actors: persons and organisations when a person is there, else everyone."""
+    entities = _dedupe(entities)
+    if any(e.kind == "person" for e in entities):
+        return [e for e in entities if e.kind in ("person", "organization", "armed_group")]
+    return entities
+
+
+class _Extractor:
+    def __init__(self, body: str, published: date | None, gaz: Gazetteer):
+        self.body = body
+        self.published = published
+        self.gaz = gaz
+        self.lex = lexicon()
+        self.sents = _analyse(body, published, gaz)
+        self.news_day: date | None = None
+        self.sent_dates: dict[int, tuple] = {}  # sentence → (date, end, precision, inferred)
+        self._anchor_words = {
+            " ".join(w)
+            for w in self.lex.markers["anchor_before"] + self.lex.markers["anchor_after"]
+        }
+
+    # ---- per-sentence dates and entities
+
+    def _dates_and_entities(self, s: _Sent, context: date | None) -> None:
+        try:
+            exprs = dates_mod.find_dates(
+                s.text, self.published, future=True if s.future else None, context_date=context
+            )
+        except Exception:  # noqa: BLE001 - one odd expression must not lose the article
+            exprs = []
+        for e in exprs:
+            seg = _seg_of_char(s.segments, e.start)
+            kind = s.segments[seg].kind
+            if kind in ("reference", "attribution", "hypothetical"):
+                continue
+            if kind.startswith("anchor") and _bare(fold(e.text).strip()) in self._anchor_words:
+                continue  # غداة X: the date is derived from the main event, not read
+            before = fold(s.text[max(0, e.start - 12) : e.start]).split()
+            if before and _bare(before[-1]) == "منذ":
+                continue
+            s.dates.append(e)
+            s.date_seg.append(seg)
+        on = s.dates[0].date if s.dates else (context or self.published)
+        try:
+            ents = self.gaz.find(s.text, on_date=on)
+        except Exception:  # noqa: BLE001
+            ents = []
+        for m in ents:
+            seg = _seg_of_char(s.segments, m.start)
+            s.entities.append(m)
+            s.ent_seg.append(seg)
+
+    def _news_day(self) -> date | None:
+        if self.published is None:
+            return None
+        for s in self.sents:
+            for e in s.dates:
+                if (
+                    e.precision == "day"
+                    and not e.inferred
+                    and e.date_end is None
+                    and self.published - timedelta(days=1) <= e.date <= self.published
+                ):
+                    return self.published
+        return None
+
+    # ---- actors
+
+    def _locative(self, s: _Sent, m: EntityMatch) -> bool:
+        """Is the match in a locative position (في جنيف، بنيويورك، إلى موسكو)?"""
+        before = fold(s.text[max(0, m.start - 16) : m.start])
+        matched = fold(s.text[m.start : m.end])
+        names = [fold(m.entity.name_ar), *(fold(a) for a in m.entity.aliases)]
+        if before and not before[-1].isspace():
+            attached = before.split()[-1] if before.split() else ""
+            if attached in ("ب", "وب", "فب", "ل", "ول"):
+                return True
+        for pre in ("وب", "فب", "ب", "ل", "ول"):
+            if matched.startswith(pre) and not any(n.startswith(pre) for n in names):
+                return True
+        words = before.split()
+        loc = {w[0] for w in self.lex.markers["locative"]}
+        return bool(words) and (words[-1] in loc or _bare(words[-1]) in loc)
+
+    def _actor(self, s: _Sent, m: EntityMatch) -> Entity | None:
+        e = m.entity
+        if e.kind == "country":
+            # "في سوريا" is where, not who
+            return None if self._locative(s, m) else e
+        if e.kind != "place":
+            return e
+        if e.name in self.lex.metonyms and e.country and not self._locative(s, m):
+            return self.gaz.get(e.country)
+        return None
+
+    def _pronoun_subject(self, s: _Sent, seg: Segment) -> bool:
+        """Does a reported clause open with a pronoun (أنه سيلتقي: the speaker himself)?"""
+        opener = _bare(s.toks[seg.start].text)
+        return opener.endswith(("ه", "ها", "هما", "هم")) and opener not in ("ان", "بان")
+
+    def _dual(self, s: _Sent, segs: set[int]) -> list[Entity]:
+        duals = self.lex.markers["dual_anaphors"]
+        hit = False
+        for k, seg in enumerate(s.segments):
+            if k in segs and _has_phrase(s.toks[seg.start : seg.end], duals):
+                hit = True
+        if not hit:
+            return []
+        for prev in reversed(self.sents[max(0, s.index - 3) : s.index]):
+            persons = _dedupe(m.entity for m in prev.entities if m.entity.kind == "person")
+            if len(persons) >= 2:
+                return persons[-2:]
+        return []
+
+    # ---- clusters
+
+    def _clusters(self, s: _Sent) -> list[dict]:
+        segs = s.segments
+        trig = [t for t in s.triggers if segs[t.segment].kind in _EVENTFUL]
+        if not trig:
+            return []
+        # each date to the nearest trigger
+        # Arabic news puts the date after its verb ("تحدث مع لافروف يوم الجمعة وأكد…"):
+        # a date goes to the nearest trigger before it in its clause, else the nearest.
+        for e, seg in zip(s.dates, s.date_seg, strict=True):
+            best = min(
+                trig,
+                key=lambda t: (
+                    0 if t.segment == seg else 1,
+                    0 if t.end <= e.start else 1,
+                    min(abs(t.start - e.end), abs(e.start - t.end)),
+                ),
+            )
+            best.dates.append(e)
+        for t in trig:
+            kind = segs[t.segment].kind
+            w = t.group.weight
+            if kind in ("complement", "relative") and not t.dates:
+                w *= _COMPLEMENT_FACTOR
+            if t.purpose and not t.dates:
+                w *= _PURPOSE_FACTOR
+            if t.negated:
+                w *= _NEGATION_FACTOR
+            t.weight = w
+        clusters: list[dict] = []
+        by_date: dict[tuple, dict] = {}
+        for t in trig:
+            if not t.dates:
+                continue
+            key = _date_key(t.dates)
+            if key not in by_date:
+                by_date[key] = {"triggers": [], "date": key, "mode": "own"}
+                clusters.append(by_date[key])
+            by_date[key]["triggers"].append(t)
+        core_kinds = ("head", "speaker", "complement", "relative")
+        main = next(
+            (c for c in clusters if any(segs[t.segment].kind == "head" for t in c["triggers"])),
+            next(
+                (
+                    c
+                    for c in clusters
+                    if any(segs[t.segment].kind in core_kinds for t in c["triggers"])
+                ),
+                None,
+            ),
+        )
+        extra: dict[int, dict] = {}
+        for t in trig:
+            if t.dates:
+                continue
+            kind = segs[t.segment].kind
+            if kind in ("parallel", "anchor_before", "anchor_after"):
+                c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": kind})
+                c["triggers"].append(t)
+            else:
+                if main is None:
+                    main = {"triggers": [], "date": None, "mode": "undated"}
+                    clusters.insert(0, main)
+                main["triggers"].append(t)
+        for seg_index in sorted(extra):
+            c = extra[seg_index]
+            c["main"] = main
+            clusters.append(c)
+        return clusters
+
+    def _candidate(self, s: _Sent, c: dict) -> EventCandidate | None:
+        segs = s.segments
+        order = {t: i for i, t in enumerate(self.lex.precedence)}
+        best = max(c["triggers"], key=lambda t: (t.weight, -order.get(t.type, 99)))
+        if best.weight < _MIN_WEIGHT:
+            return None
+        etype = best.type
+        # the date first: a parallel or anchor clause needs the main date even when
+        # the main clause itself gives no event
+        date_info = self._date(s, c, best)
+        c["resolved"] = date_info
+        seg_ids = {t.segment for t in c["triggers"]}
+        reported = any(segs[k].kind in ("complement", "relative") for k in seg_ids)
+        head_ids = {k for k, sg in enumerate(segs) if sg.kind in ("head", "speaker")}
+        if reported or c["mode"] == "undated" or etype == "statement":
+            seg_ids |= head_ids
+        # actors
+        actors: list[Entity] = []
+        places: list[Entity] = []
+        countries: list[Entity] = []
+        by_seg: dict[int, list[Entity]] = {}
+        for m, k in zip(s.entities, s.ent_seg, strict=True):
+            if k not in seg_ids or segs[k].kind in ("attribution", "hypothetical", "reference"):
+                continue
+            a = self._actor(s, m)
+            if a is not None:
+                actors.append(a)
+                by_seg.setdefault(k, []).append(a)
+            elif m.entity.kind == "place" and self._locative(s, m):
+                places.append(m.entity)
+            elif m.entity.kind == "country" and etype in ("ceasefire", "violence"):
+                countries.append(m.entity)  # the theatre, when no city is named
+        duals = self._dual(s, seg_ids)
+        if duals:
+            actors.extend(duals)
+            by_seg.setdefault(best.segment, []).extend(duals)
+        actors = _dedupe(actors)
+        if etype == "statement":
+            key_src = [a for k in sorted(head_ids) for a in by_seg.get(k, [])]
+            key = _ordered_key(key_src or by_seg.get(best.segment, []))
+        else:
+            key_src = by_seg.get(best.segment, [])
+            if not key_src:
+                key_src = [a for k in sorted(seg_ids) for a in by_seg.get(k, [])]
+            seg = segs[best.segment]
+            if seg.kind == "complement" and self._pronoun_subject(s, seg):
+                head = [a for k in sorted(head_ids) for a in by_seg.get(k, [])]
+                people = [a for a in head if a.kind == "person"]
+                key_src = (people or head)[:1] + key_src
+            key = _ordered_key(key_src)
+        place = places[0] if places else (countries[0] if countries else None)
+        if not key and not (etype == "violence" and place is not None):
+            return None
+        if date_info is None:
+            return None
+        d, d_end, precision, inferred, source = date_info
+        generic = best.group.plural
+        if generic and source not in _STRONG_SOURCES:
+            return None
+        if s.background and source not in _STRONG_SOURCES:
+            return None
+        if (
+            source not in _STRONG_SOURCES
+            and best.group.pos == "noun"
+            and best.group.weight < _WEAK_NOUN
+            and not any(t.group.pos != "noun" for t in c["triggers"] if t.type == etype)
+        ):
+            return None
+        future = best.future or s.future
+        status = "occurred"
+        if self.published is None:
+            status = "planned" if future else "occurred"
+        elif d > self.published or (d == self.published and best.future):
+            status = "planned"
+        cand = EventCandidate(
+            type=etype,
+            status=status,
+            date=d,
+            date_end=d_end,
+            precision=precision,
+            date_inferred=inferred,
+            actors=_dedupe(key + actors),
+            key_actors=key,
+            place=place,
+            title_ar=_title_ar(s, best),
+            title_en="",
+            confidence=0.0,
+            evidence=[(s.start, s.end)],
+            date_source=source,
+            sentence=s.index,
+            kind=best.group.kind,
+            weight=min(1.0, best.weight),
+        )
+        cand.confidence = _confidence(cand)
+        cand.title_en = title_en(cand)
+        cand.anaphoric = best.definite and all(
+            t.group.pos != "verb" and t.definite for t in c["triggers"] if t.type == etype
+        )
+        cand.own_date = bool(best.dates)
+        return cand
+
+    def _date(self, s: _Sent, c: dict, best: Trigger):
+        if c["date"] is not None:
+            d, d_end, precision, inferred, relative = c["date"]
+            return d, d_end, precision, inferred, "relative" if relative else "explicit"
+        if c["mode"] in ("parallel", "anchor_before", "anchor_after"):
+            main = c.get("main")
+            base = None
+            if main is not None and main.get("resolved"):
+                base = main["resolved"]
+            if base is None:
+                base = self._fallback(s, best)
+            if base is None:
+                return None
+            d, _end, precision, inferred, source = base
+            if c["mode"] == "anchor_before":
+                return d - timedelta(days=1), None, "day", inferred, "anchor"
+            if c["mode"] == "anchor_after":
+                return d + timedelta(days=1), None, "day", inferred, "anchor"
+            return base
+        return self._fallback(s, best)
+
+    def _fallback(self, s: _Sent, best: Trigger):
+        if best.future or s.future:
+            return None
+        prev = self.sent_dates.get(s.index - 1)
+        if prev is not None and self.sents[s.index - 1].para == s.para:
+            d, d_end, precision, inferred = prev
+            return d, d_end, precision, inferred, "carried"
+        if self.published is None:
+            return None
+        source = "fallback" if self.news_day else "weak"
+        return self.published, None, "day", False, source
+
+    # ---- the article
+
+    def run(self) -> list[EventCandidate]:
+        context = self.published
+        for s in self.sents:
+            self._dates_and_entities(s, context)
+            if s.dates:
+                context = s.dates[-1].date
+        self.news_day = self._news_day()
+        events: list[EventCandidate] = []
+        last_statement: tuple[int, EventCandidate] | None = None
+        for s in self.sents:
+            sentence_events = []
+            for c in self._clusters(s):
+                cand = self._candidate(s, c)
+                if cand is not None:
+                    sentence_events.append(cand)
+            if s.dates:
+                e0 = s.dates[0]
+                self.sent_dates[s.index] = (e0.date, e0.date_end, e0.precision, e0.inferred)
+            for cand in sentence_events:
+                target = None
+                if cand.anaphoric and not cand.own_date:
+                    target = next((e for e in reversed(events) if e.type == cand.type), None)
+                    if target is None:
+                        continue
+                elif (
+                    cand.type == "statement"
+                    and s.continuation
+                    and last_statement is not None
+                    and s.index - last_statement[0] <= 2
+                    and cand.date_source not in _STRONG_SOURCES
+                ):
+                    target = last_statement[1]
+                if target is not None:
+                    _absorb(target, cand)
+                    if cand.type == "statement":
+                        last_statement = (s.index, target)
+                    continue
+                events.append(cand)
+                if cand.type == "statement":
+                    last_statement = (s.index, cand)
+            # a statement attached to a reference frame keeps the continuation chain
+        events = _merge(events)
+        events = _attach_statements(events, self.sents)
+        for e in events:
+            e.confidence = _confidence(e)
+            e.title_en = title_en(e)
+        return events
+
+
+def _date_key(exprs) -> tuple:
+    """(date, date_end, precision, inferred, relative) of the dates attached to a trigger."""
+    absolute = [e for e in exprs if not e.relative]
+    use = absolute or list(exprs)
+    use.sort(key=lambda e: e.date)
+    first, last = use[0], use[-1]
+    d_end = max((e.date_end or e.date) for e in use)
+    if len(use) > 1 and first.precision == "day" and (d_end - first.date).days > 7:
+        d_end = first.date_end or first.date  # unrelated dates: keep the first
+    end = d_end if d_end != first.date else None
+    del last
+    return (
+        first.date,
+        end,
+        first.precision,
+        any(e.inferred for e in use),
+        all(e.relative for e in use),
+    )
+
+
+def _absorb(target: EventCandidate, other: EventCandidate) -> None:
+    for span in other.evidence:
+        if span not in target.evidence:
+            target.evidence.append(span)
+    target.evidence.sort()
+    target.actors = _dedupe(target.actors + other.actors)
+    if other.type == target.type:
+        target.key_actors = _dedupe(target.key_actors + other.key_actors)
+        if target.place is None:
+            target.place = other.place
+        rank = list(_DATE_SOURCE_WEIGHT)
+        if rank.index(other.date_source) < rank.index(target.date_source):
+            target.date, target.date_end = other.date, other.date_end
+            target.precision, target.date_inferred = other.precision, other.date_inferred
+            target.date_source = other.date_source
+        target.weight = max(target.weight, other.weight)
+
+
+def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
+    out: list[EventCandidate] = []
+    for e in events:
+        for m in out:
+            if (
+                m.type == e.type
+                and m.status == e.status
+                and _overlap(m, e)
+                and _names(m.key_actors) & _names(e.key_actors)
+            ):
+                _absorb(m, e)
+                break
+        else:
+            out.append(e)
+    # an undated restatement (lead paragraph, summary) joins the dated event it restates
+    final: list[EventCandidate] = []
+    for e in out:
+        if e.date_source in _STRONG_SOURCES:
+            final.append(e)
+            continue
+        target = next(
+            (
+                m
+                for m in out
+                if m is not e
+                and m.type == e.type
+                and m.status == e.status
+                and m.date_source in _STRONG_SOURCES
+                and _names(m.key_actors) & _names(e.key_actors)
+            ),
+            None,
+        )
+        if target is None:
+            final.append(e)
+        else:
+            _absorb(target, e)
+    return final
+
+
+_FRAME_TYPES = ("meeting", "call", "un_security_council")
+
+
+def _attach_statements(events: list[EventCandidate], sents: list[_Sent]) -> list[EventCandidate]:
+    frames = [e for e in events if e.type in _FRAME_TYPES and e.status == "occurred"]
+    out = []
+    for e in events:
+        if e.type != "statement" or not frames:
+            out.append(e)
+            continue
+        target = None
+        for span in e.evidence:
+            s = next((x for x in sents if x.start == span[0]), None)
+            if s is None:
+                continue
+            refs = {t.type for t in s.triggers if s.segments[t.segment].kind == "reference"}
+            target = next(
+                (f for f in frames if f.type in refs and _overlap(f, e)),
+                None,
+            )
+            if target:
+                break
+        if target is None:
+            target = next(
+                (
+                    f
+                    for f in frames
+                    if f.type in ("meeting", "call")
+                    and _overlap(f, e)
+                    and _names(f.key_actors) & _names(e.key_actors)
+                ),
+                None,
+            )
+        if target is None:
+            out.append(e)
+        else:
+            _absorb(target, e)
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _confidence(c: EventCandidate) -> float:
+    w = max(0.0, min(1.0, c.weight or 0.5))
+    date_w = _DATE_SOURCE_WEIGHT.get(c.date_source, 0.5) * (0.9 if c.date_inferred else 1.0)
+    actor_w = min(1.0, 0.7 + 0.15 * len(c.key_actors))
+    support = min(1.0, 0.85 + 0.05 * len(c.evidence))
+    return round(max(0.05, min(0.99, (0.4 + 0.6 * w) * date_w * actor_w * support)), 2)
+
+
+def _join(names: list[str]) -> str:
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def title_en(c: EventCandidate) -> str:
+    """English title from the type's templates in the lexicon."""
+    lex = lexicon()
+    names = [e.name for e in c.key_actors[:3]] or [e.name for e in c.actors[:2]]
+    place = c.place.name if c.place else None
+    planned = c.status == "planned"
+    template = None
+    kind_titles = lex.kinds_en.get(c.type, {})
+    if c.kind and c.kind in kind_titles and not planned:
+        template = kind_titles[c.kind]
+    if template is None:
+        titles = lex.titles[c.type]
+        single = len(names) <= 1
+        if single:
+            template = titles["single_planned" if planned else "single"]
+        else:
+            template = titles["planned" if planned else "occurred"]
+    out = template.format(
+        actors=_join(names) or "unnamed parties",
+        place_in=f" in {place}" if place else "",
+        place_to=f" {place}" if place else "",
+        place=place or "Syria",
+    )
+    return out[:1].upper() + out[1:]
+
+
+def _title_ar(s: _Sent, best: Trigger) -> str:
+    """A short Arabic title: the clause of the trigger, ≤ 12 words, no trailing junk.
+
+    Arabic news leads put the main clause first, so the title starts at the clause
+    (after leading connectors like من جهته، بدوره) and stops at the next clause opener,
+    at a comma once it has five words, or after twelve words.
+    """
+    lex = lexicon().markers
+    seg = s.segments[best.segment]
+    toks = s.toks
+    if seg.kind in ("complement", "relative", "parallel", "anchor_before", "anchor_after"):
+        start_tok = seg.start + 1  # drop the opener (أن، الذي، في حين…)
+    else:
+        start_tok = _first_content_tok(toks) or 0
+    if best.tok - start_tok > 10:
+        start_tok = max(start_tok, best.tok - 4)
+    end_tok = len(toks)
+    for k in range(best.segment + 1, len(s.segments)):
+        sg = s.segments[k]
+        if sg.start > start_tok and sg.kind != "reference":
+            end_tok = sg.start
+            break
+    end_tok = min(end_tok, start_tok + 12)
+    for i in range(max(start_tok + 5, best.tok + best.ntok + 1), end_tok):
+        gap = s.folded[toks[i - 1].end : toks[i].start]
+        if "," in gap or ";" in gap or ":" in gap:
+            end_tok = i
+            break
+    stop = {w[0] for w in lex["title_stop"]}
+    while end_tok - 1 > start_tok and toks[end_tok - 1].text in stop:
+        end_tok -= 1
+    if end_tok <= start_tok:
+        return s.text.strip()[:80]
+    a, b = original_span(s.offsets, toks[start_tok].start, toks[end_tok - 1].end)
+    title = s.text[a:b].strip(" ،,:؛;\"'«»()-–")
+    return re.sub(r"\s+", " ", title)
+
+
+def extract_events(
+    body: str,
+    published: date | None,
+    title: str = "",
+    gazetteer: Gazetteer | None = None,
+) -> list[EventCandidate]:
+    """Event candidates of one article body, in order of first evidence.
+
+    ``title`` is not a source of events: a headline restates a body sentence and has
+    no date of its own; it is accepted for the contract and future use.
+    """
+    del title
+    if not body.strip():
+        return []
+    gaz = gazetteer or default_gazetteer()
+    events = _Extractor(body, published, gaz).run()
+    events.sort(key=lambda e: (e.evidence[0][0], e.date))
+    return events
+
+
+def _entity_json(e: Entity, key: set[str]) -> dict:
+    return {"name": e.name, "name_ar": e.name_ar, "kind": e.kind, "key": e.name in key}
+
+
+def event_id(origin: str, c: EventCandidate) -> str:
+    """Stable id: the same article and rules give the same id on every run."""
+    key_names = ",".join(sorted(_names(c.key_actors)))
+    raw = f"{origin}|{c.type}|{c.status}|{c.date.isoformat()}|{key_names}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def candidate_json(c: EventCandidate, body: str, origin: str, url: str | None) -> dict:
+    key = _names(c.key_actors)
+    return {
+        "id": event_id(origin, c),
+        "date": c.date.isoformat(),
+        "date_end": c.date_end.isoformat() if c.date_end else None,
+        "precision": c.precision,
+        "type": c.type,
+        "status": c.status,
+        "title_ar": c.title_ar,
+        "title_en": c.title_en,
+        "actors": [_entity_json(e, key) for e in c.actors],
+        "place": {"name": c.place.name, "name_ar": c.place.name_ar} if c.place else None,
+        "confidence": c.confidence,
+        "sources": [
+            {"origin": origin, "url": url, "quote": body[a:b], "start": a, "end": b}
+            for a, b in c.evidence
+        ],
+    }
+
+
+def extract_page(page: text_mod.CleanPage, published: date | None = None, origin: str = "") -> dict:
+    """The event JSON of DESIGN.md for one clean page.
+
+    ``published`` overrides the page's own publication date. Each actor carries
+    ``"key": true`` when it is a key actor (subject/participant) of the event — an
+    addition to the DESIGN.md schema that the scorer uses.
+    """
+    when = published or page.published
+    events = extract_events(page.body, when, page.title)
+    origin = origin or page.url or ""
+    return {"events": [candidate_json(c, page.body, origin, page.url) for c in events]}
