@@ -17,6 +17,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
+from newsline.timeline.charts import timeline_figure
+
 from .filters import filtered_events
 
 EMBED_LIMIT = 500
@@ -34,19 +36,33 @@ def _selected(request: HttpRequest) -> int | None:
 @xframe_options_exempt
 @csp_override(EMBED_CSP)
 def index(request: HttpRequest) -> HttpResponse:
-    qs, form = filtered_events(request.GET)
+    """The filtered timeline (chart + cards); invalid filters are ignored, as on the page.
+
+    Queries: the events with source counts and places, their actors, their mentions.
+    """
+    qs, _errors = filtered_events(request.GET)
+    if "source_count" not in qs.query.annotations:
+        qs = qs.with_source_count()
     events = list(qs.with_actors().with_sources()[:EMBED_LIMIT])
+    selected = _selected(request)
     params = request.GET.copy()
     params.pop("event", None)
     query = params.urlencode()
+
+    def deep_link(event) -> str:
+        # A chart click reloads the iframe on the event: the server opens its card.
+        return f"?{query + '&' if query else ''}event={event.pk}#event-{event.pk}"
+
+    focus = next((e for e in events if e.pk == selected), None)
+    lanes = request.GET.get("lanes") if request.GET.get("lanes") in ("type", "actor") else "type"
     return render(
         request,
         "embed/index.html",
         {
             "events": events,
+            "figure": timeline_figure(events, lanes=lanes, focus=focus, url_for=deep_link),
             "truncated": len(events) == EMBED_LIMIT,
-            "form": form,
-            "selected": _selected(request),
+            "selected": selected,
             "query": query,
             "timeline_url": reverse("timeline:index") + (f"?{query}" if query else ""),
         },

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from newsline.events.models import CAMEO, Event, Precision
 
-from .filters import filtered_events
+from .filters import errors_as_text, filtered_events
 from .serializers import event_to_dict
 from .text import csv_cell, one_line, plain
 from .views import dumps
@@ -63,10 +63,10 @@ def safe_url(url: str | None) -> str:
 
 def _events(request: HttpRequest):
     """The filtered public events with actors and sources, or a 400 response."""
-    qs, form = filtered_events(request.GET)
-    if not form.is_valid():
+    qs, errors = filtered_events(request.GET)
+    if errors:
         return HttpResponse(
-            "Invalid filters: " + form.errors.as_text(),
+            "Invalid filters: " + errors_as_text(errors),
             status=400,
             content_type="text/plain; charset=utf-8",
         )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from newsline.events.models import Event, Review
 
 from .exports import safe_url
-from .filters import filtered_events
+from .filters import errors_as_text, filtered_events
 from .text import one_line, plain
 
 FEED_SIZE = 50
@@ -115,10 +115,10 @@ _feed = ApprovedEventsFeed()
 
 @require_GET
 def approved_events(request: HttpRequest) -> HttpResponse:
-    _, form = filtered_events(request.GET)
-    if not form.is_valid():
+    _, errors = filtered_events(request.GET)
+    if errors:
         return HttpResponse(
-            "Invalid filters: " + form.errors.as_text(),
+            "Invalid filters: " + errors_as_text(errors),
             status=400,
             content_type="text/plain; charset=utf-8",
         )

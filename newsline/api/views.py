@@ -70,9 +70,9 @@ def _page_url(request: HttpRequest, page: int) -> str:
 @cache_control(public=True, max_age=60)
 def events(request: HttpRequest) -> HttpResponse:
     """Filtered public events, paginated; 4 queries whatever the page size."""
-    qs, form = filtered_events(request.GET)
-    if not form.is_valid():
-        return error(400, "invalid filters", fields=form.errors.get_json_data())
+    qs, errors = filtered_events(request.GET)
+    if errors:
+        return error(400, "invalid filters", fields=errors)
     params = _page_params(request)
     if isinstance(params, HttpResponse):
         return params
