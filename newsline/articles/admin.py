@@ -89,27 +89,36 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            # Imported here: the extractor is only needed when something is ingested.
-            from newsline.articles.ingest import IngestError, ingest_document
+            # Through the tasks framework: run now with the immediate backend (the
+            # default), queued for `manage.py db_worker` with NEWSLINE_TASKS=database.
+            from .tasks import enqueue_document, outcome
 
             data, origin = form.document()
-            try:
-                result = ingest_document(
+            state = outcome(
+                enqueue_document(
                     data,
                     origin=origin,
                     url=form.cleaned_data["url"] or None,
                     publisher=form.cleaned_data["publisher"] or None,
                     published=form.cleaned_data["published"],
                 )
-            except IngestError as exc:
-                form.add_error(None, str(exc))
-            else:
-                level = messages.SUCCESS if result.created else messages.WARNING
-                self.message_user(request, result.message, level)
-                query = {"article": result.article.pk, "review": "all"}
+            )
+            if state.finished and not state.ok:
+                form.add_error(None, state.message)
+            elif state.finished:
+                self.message_user(request, state.message, messages.SUCCESS)
+                query = {"article": state.article, "review": "all"}
                 return HttpResponseRedirect(
                     reverse("admin:events_event_changelist") + "?" + urlencode(query)
                 )
+            else:
+                self.message_user(
+                    request,
+                    _("%(origin)s is %(state)s; its events join the review queue when ingested.")
+                    % {"origin": origin, "state": state.message},
+                    messages.INFO,
+                )
+                return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
         context = {
             **self.admin_site.each_context(request),
             "title": _("Upload an article"),

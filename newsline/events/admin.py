@@ -311,9 +311,9 @@ class EventAdmin(SimpleHistoryAdmin):
     def when(self, event):
         text = event.date.isoformat()
         if event.date_end:
-            text += f" → {event.date_end.isoformat()}"
+            text += f" – {event.date_end.isoformat()}"
         return format_html(
-            "{}<br><small>{} · {} · {}</small>",
+            '<bdi dir="ltr" class="nl-date">{}</bdi><br><small>{} · {} · {}</small>',
             text,
             event.get_type_display(),
             event.get_status_display(),

@@ -6,10 +6,9 @@ import datetime as dt
 import itertools
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from newsline.articles.models import Article, Publisher
-from newsline.events.curation import CURATOR_GROUP
+from newsline.events.curation import ensure_curator_group
 from newsline.events.models import Actor, Event, EventActor, Mention, Place, Review
 
 _seq = itertools.count(1)
@@ -86,5 +85,6 @@ def event(
 def curator(username: str = "curator", password: str = "s3cret-Curator!"):
     """A staff user in the Curator group (not a superuser)."""
     user = get_user_model().objects.create_user(username, password=password, is_staff=True)
-    user.groups.add(Group.objects.get(name=CURATOR_GROUP))
+    # The data migration creates the group, but live_server tests flush the database.
+    user.groups.add(ensure_curator_group())
     return user

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from newsline.events.curation import CURATOR_GROUP, CURATOR_PERMISSIONS, ensure_curator_group
@@ -28,7 +32,13 @@ def group_permissions() -> set[tuple[str, str]]:
 
 
 def test_the_curator_group_has_exactly_the_permissions_curating_needs():
-    # Created by a data migration on a fresh database.
+    # A data migration creates it on a fresh database (a live_server test may have
+    # flushed it since: run the migration's function again).
+    migration = importlib.import_module("newsline.events.migrations.0002_curator_group")
+    Group.objects.filter(name=CURATOR_GROUP).delete()
+    state = MigrationLoader(connection).project_state(("events", "0002_curator_group"))
+    migration.create_curator_group(state.apps, None)
+    assert migration.CURATOR_PERMISSIONS == CURATOR_PERMISSIONS
     assert group_permissions() == set(CURATOR_PERMISSIONS)
     perms = {codename for _app, codename in CURATOR_PERMISSIONS}
     assert "delete_article" not in perms and "delete_event" not in perms
@@ -36,7 +46,7 @@ def test_the_curator_group_has_exactly_the_permissions_curating_needs():
 
 
 def test_ensure_curator_group_resets_drifted_permissions():
-    Group.objects.get(name=CURATOR_GROUP).permissions.clear()
+    ensure_curator_group().permissions.clear()
     ensure_curator_group()
     assert group_permissions() == set(CURATOR_PERMISSIONS)
 
