@@ -61,7 +61,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import dates as dates_mod
@@ -86,11 +86,16 @@ _COMPLEMENT_FACTOR = 0.6
 _PURPOSE_FACTOR = 0.5
 _NEGATION_FACTOR = 0.3
 _MIN_WEIGHT = 0.35
+# Events a statement can be made "about" (بعد الاجتماع), and events whose place is an
+# object rather than a locative (قصف حلب، زار أنقرة).
+_FRAME_TYPES = ("meeting", "call", "un_security_council")
+_TARGET_TYPES = ("violence", "ceasefire", "visit")
 _WEAK_NOUN = 0.7  # an undated noun below this is a topic (اتفاق، هدنة), not an event
 
 _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 _WORD = re.compile(r"\w+")
+_ENDS_SENTENCE = re.compile(r"[.!?؟…][\"'»”)\]]*\s*$")
 _NOT_PURPOSE = frozenset(("لكن", "لدي", "لدى", "لذلك", "لقد", "لهذا", "لكنه", "لكنها", "لاسيما"))
 
 
@@ -104,7 +109,7 @@ class TriggerGroup:
     weight: float
     plural: bool
     kind: str | None
-    requires: tuple[tuple[str, ...], ...]  # folded word sequences
+    requires: tuple[str, ...]  # folded phrases, one of which must be in the sentence
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,9 @@ class Lexicon:
     metonyms: frozenset[str]
 
 
+_fold = lru_cache(maxsize=1 << 16)(fold)  # short strings only: names, a few words
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(phrase)))
 
@@ -141,7 +149,7 @@ def lexicon() -> Lexicon:
                 weight=float(g.get("weight", 0.5)),
                 plural=bool(g.get("plural", False)),
                 kind=g.get("kind"),
-                requires=tuple(_words(r) for r in g.get("requires", ())),
+                requires=tuple(" ".join(_words(r)) for r in g.get("requires", ())),
             )
             for form in g["forms"]:
                 words = _words(form)
@@ -213,6 +221,11 @@ def _verb_stems(tok: str) -> list[tuple[str, bool]]:
         if rest.startswith("س") and len(rest) >= 4 and rest[1] in "يتنا":
             stems.append((rest[1:], True))
     return stems
+
+
+@lru_cache(maxsize=1 << 14)
+def _alias_forms(name_ar: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return (_fold(name_ar), *(_fold(a) for a in aliases))
 
 
 def _bare(tok: str) -> str:
@@ -287,17 +300,30 @@ class _Sent:
     continuation: bool
 
 
-def _marker_hits(toks: list[_Tok], phrases, *, strip_conj: bool = True):
-    """Token positions where one of the marker phrases starts → phrase length."""
+@cache
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        index.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _marker_hits(toks: list[_Tok], phrases) -> dict[int, int]:
+    """Token positions where one of the marker phrases starts → phrase length.
+
+    The first word may carry an attached و/ف (وبحسب، فيما).
+    """
+    index = _phrase_index(phrases)
     hits: dict[int, int] = {}
     texts = [t.text for t in toks]
     for i, tok in enumerate(texts):
-        for words in phrases:
-            first = _bare(tok) if strip_conj else tok
-            if tok != words[0] and first != words[0]:
-                continue
+        cands = index.get(tok, ())
+        bare = _bare(tok)
+        if bare != tok:
+            cands = cands + index.get(bare, ())
+        for words in cands:
             n = len(words)
-            if texts[i + 1 : i + n] == list(words[1:]) and n > hits.get(i, 0):
+            if n > hits.get(i, 0) and (n == 1 or texts[i + 1 : i + n] == list(words[1:])):
                 hits[i] = n
     return hits
 
@@ -352,42 +378,54 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
     return segs or [Segment("head", 0, 0)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_entries(tok: str) -> tuple[tuple[_Entry, bool, bool, bool], ...]:
+    """Lexicon entries whose first word this token can be: (entry, ال, ل, سـ)."""
+    index = lexicon().index
+    out: list[tuple[_Entry, bool, bool, bool]] = []
+    seen: set[tuple[int, bool, bool, bool]] = set()
+
+    def add(stem: str, kind: str, art: bool, lam: bool, fut: bool) -> None:
+        for entry in index.get(stem, ()):
+            g = entry.group
+            if kind == "verb" and g.pos == "noun":
+                continue
+            if kind == "noun" and g.pos == "verb" and stem != tok:
+                continue  # a verb takes no ب/ل/ك/ال prefix and no pronoun suffix
+            key = (id(entry), art, lam, fut)
+            if key not in seen:
+                seen.add(key)
+                out.append((entry, art, lam, fut))
+
+    for stem, art, lam in _noun_stems(tok):
+        add(stem, "noun", art, lam, False)
+        for suf in _NOUN_SUFFIXES:
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                base = stem[: -len(suf)]
+                add(base, "noun", art, lam, False)
+                if base.endswith("ت"):
+                    add(base[:-1] + "ه", "noun", art, lam, False)
+    for stem, fut in _verb_stems(tok):
+        add(stem, "verb", False, False, fut)
+    return tuple(out)
+
+
 def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
-    lex = lexicon()
     texts = [t.text for t in toks]
     found: list[Trigger] = []
     i = 0
     while i < len(toks):
-        best = None  # (ntok, len, entry, definite, purpose, future)
-        tok = texts[i]
-        noun = _noun_stems(tok)
-        verb = _verb_stems(tok)
-        candidates: list[tuple[str, str, bool, bool, bool]] = []  # stem, kind, def, lam, fut
-        for stem, art, lam in noun:
-            candidates.append((stem, "noun", art, lam, False))
-            for suf in _NOUN_SUFFIXES:
-                if stem.endswith(suf) and len(stem) - len(suf) >= 3:
-                    base = stem[: -len(suf)]
-                    candidates.append((base, "noun", art, lam, False))
-                    if base.endswith("ت"):
-                        candidates.append((base[:-1] + "ه", "noun", art, lam, False))
-        for stem, fut in verb:
-            candidates.append((stem, "verb", False, False, fut))
-        for stem, kind, art, lam, fut in candidates:
-            for entry in lex.index.get(stem, ()):
-                g = entry.group
-                if kind == "verb" and g.pos == "noun":
-                    continue
-                if kind == "noun" and g.pos == "verb" and stem != tok:
-                    continue  # a verb takes no ب/ل/ك/ال prefix and no pronoun suffix
-                n = len(entry.words)
-                if texts[i + 1 : i + n] != list(entry.words[1:]):
-                    continue
-                if g.requires and not any(" ".join(w) in folded for w in g.requires):
-                    continue
-                key = (n, len("".join(entry.words)), g.weight)
-                if best is None or key > best[0]:
-                    best = (key, entry, art, lam, fut)
+        best = None
+        for entry, art, lam, fut in _token_entries(texts[i]):
+            g = entry.group
+            n = len(entry.words)
+            if n > 1 and texts[i + 1 : i + n] != list(entry.words[1:]):
+                continue
+            if g.requires and not any(r in folded for r in g.requires):
+                continue
+            key = (n, len("".join(entry.words)), g.weight)
+            if best is None or key > best[0]:
+                best = (key, entry, art, lam, fut)
         if best is None:
             i += 1
             continue
@@ -452,9 +490,7 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             t.start, t.end = original_span(offsets, t.start, t.end)
             t.segment = _seg_of_tok(segs, t.tok)
         future_marker = _has_phrase(toks, lex.markers["future"])
-        background = bool(toks) and any(
-            _marker_hits(toks[: len(w)], [w]).get(0) for w in lex.markers["background"]
-        )
+        background = bool(toks) and 0 in _marker_hits(toks[:4], lex.markers["background"])
         first = _first_content_tok(toks)
         continuation = first is not None and (
             _bare(toks[first].text) in {w[0] for w in lex.markers["continuation"]}
@@ -620,9 +656,9 @@ class _Extractor:
             kind = s.segments[seg].kind
             if kind in ("reference", "attribution", "hypothetical"):
                 continue
-            if kind.startswith("anchor") and _bare(fold(e.text).strip()) in self._anchor_words:
+            if kind.startswith("anchor") and _bare(_fold(e.text).strip()) in self._anchor_words:
                 continue  # غداة X: the date is derived from the main event, not read
-            before = fold(s.text[max(0, e.start - 12) : e.start]).split()
+            before = _fold(s.text[max(0, e.start - 12) : e.start]).split()
             if before and _bare(before[-1]) == "منذ":
                 continue
             s.dates.append(e)
@@ -655,9 +691,9 @@ class _Extractor:
 
     def _locative(self, s: _Sent, m: EntityMatch) -> bool:
         """Is the match in a locative position (في جنيف، بنيويورك، إلى موسكو)?"""
-        before = fold(s.text[max(0, m.start - 16) : m.start])
-        matched = fold(s.text[m.start : m.end])
-        names = [fold(m.entity.name_ar), *(fold(a) for a in m.entity.aliases)]
+        before = _fold(s.text[max(0, m.start - 16) : m.start])
+        matched = _fold(s.text[m.start : m.end])
+        names = _alias_forms(m.entity.name_ar, m.entity.aliases)
         if before and not before[-1].isspace():
             attached = before.split()[-1] if before.split() else ""
             if attached in ("ب", "وب", "فب", "ل", "ول"):
@@ -798,9 +834,10 @@ class _Extractor:
             if a is not None:
                 actors.append(a)
                 by_seg.setdefault(k, []).append(a)
-            elif m.entity.kind == "place" and self._locative(s, m):
+            elif m.entity.kind == "place" and (etype in _TARGET_TYPES or self._locative(s, m)):
+                # an attack's target and a visit's destination need no preposition
                 places.append(m.entity)
-            elif m.entity.kind == "country" and etype in ("ceasefire", "violence"):
+            elif m.entity.kind == "country" and etype in _TARGET_TYPES:
                 countries.append(m.entity)  # the theatre, when no city is named
         duals = self._dual(s, seg_ids)
         if duals:
@@ -821,7 +858,7 @@ class _Extractor:
                 key_src = (people or head)[:1] + key_src
             key = _ordered_key(key_src)
         place = places[0] if places else (countries[0] if countries else None)
-        if not key and not (etype == "violence" and place is not None):
+        if not key and not (etype in ("violence", "ceasefire") and place is not None):
             return None
         if date_info is None:
             return None
@@ -831,6 +868,8 @@ class _Extractor:
             return None
         if s.background and source not in _STRONG_SOURCES:
             return None
+        if source in ("fallback", "weak") and not _ENDS_SENTENCE.search(s.text):
+            return None  # a headline-like line: no date of its own and no full stop
         if (
             source not in _STRONG_SOURCES
             and best.group.pos == "noun"
@@ -1032,9 +1071,6 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
     return final
 
 
-_FRAME_TYPES = ("meeting", "call", "un_security_council")
-
-
 def _attach_statements(events: list[EventCandidate], sents: list[_Sent]) -> list[EventCandidate]:
     frames = [e for e in events if e.type in _FRAME_TYPES and e.status == "occurred"]
     out = []
@@ -1094,7 +1130,8 @@ def _join(names: list[str]) -> str:
 def title_en(c: EventCandidate) -> str:
     """English title from the type's templates in the lexicon."""
     lex = lexicon()
-    names = [e.name for e in c.key_actors[:3]] or [e.name for e in c.actors[:2]]
+    names = [e.name for e in c.key_actors if e.name != "UN Security Council"][:3]
+    names = names or [e.name for e in c.actors if e.name != "UN Security Council"][:2]
     place = c.place.name if c.place else None
     planned = c.status == "planned"
     template = None

@@ -1,0 +1,241 @@
+"""Behaviour of the event extractor on Arabic sentences written for these tests.
+
+None of these sentences is from the seed articles: they exercise the rules (types,
+planned vs occurred, dates, actors, places, precision guards) on other wordings.
+"""
+
+from datetime import date
+
+import pytest
+
+from newsline.extraction import text
+from newsline.extraction.events import (
+    cameo_code,
+    extract_events,
+    extract_page,
+    lexicon,
+)
+
+
+def only(body: str, published: date):
+    events = extract_events(body, published)
+    assert len(events) == 1, [(e.type, e.date, e.title_en) for e in events]
+    return events[0]
+
+
+def names(entities) -> set[str]:
+    return {e.name for e in entities}
+
+
+def test_phone_call_between_two_ministers_on_a_weekday():
+    e = only(
+        "أجرى وزير الخارجية الروسي سيرغي لافروف اتصالا هاتفيا مع نظيره الأمريكي جون كيري "
+        "يوم الاثنين، بحثا خلاله تطورات الأزمة السورية.",
+        date(2016, 5, 3),  # a Tuesday
+    )
+    assert e.type == "call"
+    assert e.status == "occurred"
+    assert e.date == date(2016, 5, 2)
+    assert names(e.key_actors) == {"Sergey Lavrov", "John Kerry"}
+    assert e.title_en == "Phone call between Sergey Lavrov and John Kerry"
+
+
+def test_a_call_about_an_agreement_is_a_call():
+    e = only(
+        "وبحث الرئيس الروسي فلاديمير بوتين هاتفيا مع الرئيس الأمريكي باراك أوباما أمس "
+        "تفاصيل الاتفاق حول الهدنة في سوريا.",
+        date(2016, 9, 10),
+    )
+    assert e.type == "call"
+    assert e.date == date(2016, 9, 9)
+
+
+def test_veto_at_the_security_council():
+    e = only(
+        "استخدمت روسيا والصين حق النقض (الفيتو) في مجلس الأمن الدولي يوم السبت ضد مشروع "
+        "قرار فرنسي بشأن حلب.",
+        date(2016, 10, 9),  # a Sunday
+    )
+    assert e.type == "un_security_council"
+    assert e.date == date(2016, 10, 8)
+    assert {"Russia", "China"} <= names(e.key_actors)
+    assert "veto" in e.title_en
+    assert cameo_code(e.type) == "16"
+
+
+def test_planned_meeting_next_thursday_in_geneva():
+    e = only(
+        "ومن المقرر أن يلتقي كيري ولافروف في جنيف الخميس المقبل لبحث وقف إطلاق النار.",
+        date(2016, 8, 22),  # a Monday
+    )
+    assert e.type == "meeting"
+    assert e.status == "planned"
+    assert e.date == date(2016, 8, 25)
+    assert e.place is not None and e.place.name == "Geneva"
+    assert e.title_en == "John Kerry and Sergey Lavrov to meet in Geneva"
+
+
+def test_airstrike_on_idlib_has_the_city_as_place():
+    e = only(
+        "قتل 12 مدنيا على الأقل في غارات جوية استهدفت مدينة إدلب شمال غرب سوريا اليوم الأحد.",
+        date(2016, 10, 9),
+    )
+    assert e.type == "violence"
+    assert e.date == date(2016, 10, 9)
+    assert e.place is not None and e.place.name == "Idlib"
+    assert e.title_en == "Airstrike on Idlib"
+
+
+def test_ceasefire_taking_effect():
+    e = only(
+        "ودخل وقف إطلاق النار في سوريا حيز التنفيذ اليوم الاثنين بموجب الاتفاق بين واشنطن وموسكو.",
+        date(2016, 9, 12),
+    )
+    assert e.type == "ceasefire"
+    assert e.date == date(2016, 9, 12)
+    assert e.title_en == "Ceasefire takes effect in Syria"
+
+
+def test_egyptian_spellings_with_alef_maqsura():
+    e = only(
+        "إلتقى وزير الخارجية الأمريكى جون كيرى نظيره الروسى سيرجى لافروف فى جنيف اليوم الجمعة.",
+        date(2016, 8, 26),
+    )
+    assert e.type == "meeting"
+    assert names(e.key_actors) == {"John Kerry", "Sergey Lavrov"}
+    assert e.place is not None and e.place.name == "Geneva"
+
+
+def test_headline_of_a_related_news_list_gives_no_event():
+    assert extract_events("لافروف وكيري يبحثان الأزمة السورية", date(2016, 8, 26)) == []
+
+
+def test_sentence_without_a_known_actor_gives_no_event():
+    body = "وعقد الاجتماع اليوم الخميس في قاعة كبيرة بحضور عدد من المسؤولين."
+    assert extract_events(body, date(2016, 9, 22)) == []
+
+
+def test_background_sentence_with_generic_plural_gives_no_event():
+    body = (
+        "ولم يعد بالامكان إحصاء عدد الاجتماعات بين لافروف وكيري اللذين يحتفظان بقناة "
+        "اتصال مميزة منذ العام 2013."
+    )
+    assert extract_events(body, date(2016, 8, 26)) == []
+
+
+def test_hypothetical_clause_gives_no_event():
+    body = "وقال المتحدث إنه لو كان من الممكن عقد المؤتمر يوم غد لسافر كيري إلى جنيف."
+    assert [e for e in extract_events(body, date(2013, 6, 3)) if e.type != "statement"] == []
+
+
+def test_statement_after_the_meeting_attaches_to_it():
+    body = (
+        "التقى كيري لافروف في جنيف اليوم الجمعة.\n\nوقال كيري بعد الاجتماع إن المحادثات كانت بناءة."
+    )
+    e = only(body, date(2016, 8, 26))
+    assert e.type == "meeting"
+    assert len(e.evidence) == 2
+
+
+def test_reported_event_with_its_own_date_beats_the_reporting_verb():
+    e = only(
+        "وأعلنت وزارة الخارجية الروسية أن لافروف سيزور أنقرة الأسبوع المقبل.",
+        date(2016, 8, 22),
+    )
+    assert e.type == "visit"
+    assert e.status == "planned"
+    assert e.precision == "week"
+    assert "Sergey Lavrov" in names(e.key_actors)
+
+
+def test_statement_by_a_spokesman_is_dated_by_the_news_day():
+    body = (
+        "اجتمع وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف في لندن "
+        "اليوم الجمعة.\n\n"
+        "وحذر المتحدث باسم الخارجية الروسية ألكسندر لوكاشيفيتش من تصعيد عسكري في سوريا."
+    )
+    events = extract_events(body, date(2016, 2, 19))
+    statement = next(e for e in events if e.type == "statement")
+    assert statement.date == date(2016, 2, 19)
+    assert statement.date_source in ("carried", "fallback")
+    assert names(statement.key_actors) == {"Alexander Lukashevich"}
+
+
+def test_the_day_before_an_anchor_event():
+    body = (
+        "ويأتي الاجتماع الذي عقده كيري ولافروف اليوم الثلاثاء غداة قصف قافلة مساعدات "
+        "في حلب أسفر عن مقتل عشرين مدنيا."
+    )
+    events = extract_events(body, date(2016, 9, 20))
+    attack = next(e for e in events if e.type == "violence")
+    assert attack.date == date(2016, 9, 19)
+    assert attack.place is not None and attack.place.name == "Aleppo"
+
+
+def test_restatement_in_the_lead_merges_with_the_dated_event():
+    body = (
+        "أعلنت وزارة الخارجية الروسية أنها منعت مشروع قرار بريطاني في مجلس الأمن.\n\n"
+        "وقالت الوزارة إن روسيا منعت يوم 1 يونيو/حزيران مشروع قرار بريطانيا."
+    )
+    events = [e for e in extract_events(body, date(2013, 6, 3)) if e.type != "statement"]
+    assert len(events) == 1
+    assert events[0].date == date(2013, 6, 1)
+    assert len(events[0].evidence) == 2
+
+
+def test_confidence_prefers_explicit_dates():
+    explicit = only("التقى كيري لافروف في جنيف يوم 26 أغسطس/آب.", date(2016, 8, 26))
+    events = extract_events(
+        "اجتمع بوتين مع أردوغان في موسكو اليوم الجمعة.\n\nوالتقى كيري لافروف في جنيف.",
+        date(2016, 8, 26),
+    )
+    fallback = next(e for e in events if "John Kerry" in names(e.key_actors))
+    assert fallback.date_source == "fallback"
+    assert 0 < fallback.confidence < explicit.confidence <= 1
+
+
+def test_negated_agreement_is_not_an_agreement():
+    events = extract_events(
+        "فشلت روسيا والولايات المتحدة في التوصل إلى اتفاق حول سوريا خلال اجتماع في جنيف "
+        "اليوم الخميس.",
+        date(2016, 9, 22),
+    )
+    assert [e.type for e in events] == ["meeting"]
+
+
+def test_event_json_shape_and_stable_ids():
+    page = text.clean_plain_text(
+        "لافروف وكيري يبحثان الأزمة السورية\n\n"
+        "أجرى وزير الخارجية الروسي سيرغي لافروف اتصالا هاتفيا مع نظيره الأمريكي جون كيري "
+        "يوم الاثنين، بحثا خلاله تطورات الأزمة السورية في جنيف.\n"
+    )
+    first = extract_page(page, date(2016, 5, 3), origin="a.txt")
+    again = extract_page(page, date(2016, 5, 3), origin="a.txt")
+    assert first == again
+    (event,) = first["events"]
+    assert set(event) == {
+        "id",
+        "date",
+        "date_end",
+        "precision",
+        "type",
+        "status",
+        "title_ar",
+        "title_en",
+        "actors",
+        "place",
+        "confidence",
+        "sources",
+    }
+    assert event["date"] == "2016-05-02"
+    assert {a["name"] for a in event["actors"] if a["key"]} == {"Sergey Lavrov", "John Kerry"}
+    (source,) = event["sources"]
+    assert page.body[source["start"] : source["end"]] == source["quote"]
+    assert source["origin"] == "a.txt"
+    assert len(event["title_ar"].split()) <= 12
+
+
+@pytest.mark.parametrize("event_type", sorted(lexicon().titles))
+def test_every_type_has_cameo_and_titles(event_type):
+    assert cameo_code(event_type).isdigit()
+    assert {"occurred", "planned", "single", "single_planned"} <= set(lexicon().titles[event_type])
