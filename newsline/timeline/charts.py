@@ -68,15 +68,20 @@ def _sources(event) -> int:
     return 1 if count is None else max(count, 1)
 
 
+def _escape(text: str) -> str:
+    """Plotly reads tags in hover text and decodes only &lt; &gt; &amp; (not &quot;)."""
+    return html.escape(text, quote=False)
+
+
 def _hover(event, type_label: str) -> str:
     sources = _sources(event)
     parts = [
-        f"<b>{html.escape(display.localized(event))}</b>",
-        f"{html.escape(display.when(event))} · {html.escape(type_label)}",
-        html.escape(ngettext("%(n)d source", "%(n)d sources", sources) % {"n": sources}),
+        f"<b>{_escape(display.localized(event))}</b>",
+        f"{_escape(display.when(event))} · {_escape(type_label)}",
+        _escape(ngettext("%(n)d source", "%(n)d sources", sources) % {"n": sources}),
     ]
     if event.status == "planned":
-        parts.append(html.escape(_("planned")))
+        parts.append(_escape(_("planned")))
     return "<br>".join(parts)
 
 
@@ -206,6 +211,10 @@ def timeline_figure(
         )
 
     font = FONT_AR if rtl else FONT_EN
+    # Room for the lane labels. Plotly's automargin does not grow a right-side axis
+    # here (measured: Arabic labels clipped), so reserve it from the label lengths.
+    label_room = 24 + round(7.5 * max((len(c) for c in categories), default=4))
+    height = max(300, 150 + 44 * len(categories))
     xaxis: dict = {
         "type": "date",
         "autorange": "reversed" if rtl else True,
@@ -232,16 +241,23 @@ def timeline_figure(
             "fixedrange": True,
             "gridcolor": "#eef0f3",
         },
+        # Under the axis: the mode bar owns the top edge.
         "legend": {
             "orientation": "h",
             "x": 1 if rtl else 0,
             "xanchor": "right" if rtl else "left",
-            "y": 1.02,
-            "yanchor": "bottom",
+            # Below the two-line date ticks (~56 px under the plot area).
+            "y": -56 / (height - 110),
+            "yanchor": "top",
             "traceorder": "normal",
         },
-        "margin": {"l": 16, "r": 16, "t": 48, "b": 40},
-        "height": max(280, 110 + 48 * len(categories)),
+        "margin": {
+            "l": 16 if rtl else label_room,
+            "r": label_room if rtl else 16,
+            "t": 32,
+            "b": 24,
+        },
+        "height": height,
         "hovermode": "closest",
         "dragmode": "pan",
         "paper_bgcolor": "rgba(0,0,0,0)",

@@ -228,6 +228,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     events = _visible_events(request).filter(actors=actor)
     context = _timeline_context(request, events, None)
     context["actor"] = actor
+    # Countries are stored by canonical English name; show the country's own row.
+    context["country"] = Actor.objects.filter(name=actor.country).first() if actor.country else None
     if _is_htmx_fragment(request):
         return render(request, "timeline/index.html#events", context)
     context.update(_focused_card(request))

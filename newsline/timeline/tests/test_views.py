@@ -167,7 +167,7 @@ def test_event_permalink_full_page_has_open_graph_and_canonical(client, talks):
     assert f'<meta property="og:title" content="{talks.title_ar}">' in html
     assert f'<meta property="og:description" content="{quote}' in html
     assert f'<link rel="canonical" href="http://testserver{url}">' in html
-    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert f'<meta property="og:url" content="http://testserver{url}">' in html
     for mention in talks.mentions.all():
         assert f"/articles/{mention.article_id}/#m-{mention.pk}" in html
