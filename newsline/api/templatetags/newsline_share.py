@@ -2,7 +2,7 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape
 
 from newsline.api.exports import safe_url as _safe_url
 from newsline.api.text import one_line
@@ -50,11 +50,10 @@ def share_urls(context) -> dict:
     return {
         "page": request.build_absolute_uri(),
         "embed": embed_url,
-        "iframe": format_html(
-            '<iframe src="{}" title="{}" width="100%" height="600" loading="lazy" '
-            'style="border:0"></iframe>',
-            embed_url,
-            "Newsline",
+        # A plain str (not SafeString): the template escapes it as text in the <textarea>.
+        "iframe": (
+            f'<iframe src="{escape(embed_url)}" title="Newsline" width="100%" height="600" '
+            'loading="lazy" style="border:0"></iframe>'
         ),
         "exports": [
             ("CSV", reverse("api:export_csv") + suffix),
@@ -68,28 +67,6 @@ def share_urls(context) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def og_tags(context, event=None):
-    """OpenGraph and Twitter card tags for an event page (every value escaped, one line)."""
-    request = context["request"]
-    event = event or context.get("event")
-    if event is None:
-        return ""
-    english = context.get("LANGUAGE_CODE") == "en"
-    title = one_line(event.title_en if english else event.title_ar) or one_line(event.title_ar)
-    image = request.build_absolute_uri(reverse("api:og_event", args=[event.pk]))
-    return format_html(
-        '<meta property="og:type" content="article">\n'
-        '<meta property="og:title" content="{}">\n'
-        '<meta property="og:url" content="{}">\n'
-        '<meta property="og:image" content="{}">\n'
-        '<meta property="og:image:width" content="1200">\n'
-        '<meta property="og:image:height" content="630">\n'
-        '<meta property="og:image:alt" content="{}">\n'
-        '<meta property="og:site_name" content="{}">\n'
-        '<meta name="twitter:card" content="summary_large_image">',
-        title,
-        request.build_absolute_uri(event.get_absolute_url()),
-        image,
-        title,
-        "Newsline" if english else "نيوزلاين",
-    )
+def og_image_url(context, event) -> str:
+    """The absolute URL of an event's OpenGraph card (a PNG served by api:og_event)."""
+    return context["request"].build_absolute_uri(reverse("api:og_event", args=[event.pk]))
