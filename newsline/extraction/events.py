@@ -85,6 +85,7 @@ _STRONG_SOURCES = ("explicit", "relative", "anchor")
 _COMPLEMENT_FACTOR = 0.6
 _PURPOSE_FACTOR = 0.5
 _NEGATION_FACTOR = 0.3
+_DEFINITE_FACTOR = 0.7  # الاتفاق، المحادثات: usually names an event already told
 _MIN_WEIGHT = 0.35
 # Events a statement can be made "about" (بعد الاجتماع), and events whose place is an
 # object rather than a locative (قصف حلب، زار أنقرة).
@@ -764,6 +765,8 @@ class _Extractor:
                 w *= _PURPOSE_FACTOR
             if t.negated:
                 w *= _NEGATION_FACTOR
+            if t.definite and t.group.pos == "noun" and not t.dates:
+                w *= _DEFINITE_FACTOR
             t.weight = w
         clusters: list[dict] = []
         by_date: dict[tuple, dict] = {}
@@ -824,8 +827,8 @@ class _Extractor:
             seg_ids |= head_ids
         # actors
         actors: list[Entity] = []
-        places: list[Entity] = []
-        countries: list[Entity] = []
+        places: list[tuple[int, Entity]] = []
+        countries: list[tuple[int, Entity]] = []
         by_seg: dict[int, list[Entity]] = {}
         for m, k in zip(s.entities, s.ent_seg, strict=True):
             if k not in seg_ids or segs[k].kind in ("attribution", "hypothetical", "reference"):
@@ -836,9 +839,9 @@ class _Extractor:
                 by_seg.setdefault(k, []).append(a)
             elif m.entity.kind == "place" and (etype in _TARGET_TYPES or self._locative(s, m)):
                 # an attack's target and a visit's destination need no preposition
-                places.append(m.entity)
+                places.append((m.start, m.entity))
             elif m.entity.kind == "country" and etype in _TARGET_TYPES:
-                countries.append(m.entity)  # the theatre, when no city is named
+                countries.append((m.start, m.entity))  # the theatre, when no city is named
         duals = self._dual(s, seg_ids)
         if duals:
             actors.extend(duals)
@@ -857,7 +860,10 @@ class _Extractor:
                 people = [a for a in head if a.kind == "person"]
                 key_src = (people or head)[:1] + key_src
             key = _ordered_key(key_src)
-        place = places[0] if places else (countries[0] if countries else None)
+        if etype in _TARGET_TYPES:
+            place = _nearest_place(places + countries, best)
+        else:
+            place = places[0][1] if places else None
         if not key and not (etype in ("violence", "ceasefire") and place is not None):
             return None
         if date_info is None:
@@ -992,6 +998,16 @@ class _Extractor:
             e.confidence = _confidence(e)
             e.title_en = title_en(e)
         return events
+
+
+def _nearest_place(found: list[tuple[int, Entity]], trigger: Trigger) -> Entity | None:
+    """The place named closest after the trigger (قصف … في حلب), else closest before."""
+    if not found:
+        return None
+    after = [(pos, e) for pos, e in found if pos >= trigger.end]
+    if after:
+        return min(after, key=lambda x: x[0])[1]
+    return max(found, key=lambda x: x[0])[1]
 
 
 def _date_key(exprs) -> tuple:
