@@ -1,4 +1,5 @@
 from django import template
+from django.urls import translate_url
 
 from newsline.timeline import display
 
@@ -16,3 +17,12 @@ def localized(obj, field: str = ""):
 def when(event):
     """``{{ event|when }}`` → "8–9 September 2016", "September 2016", …"""
     return display.when(event)
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language: str) -> str:
+    """The current page (path and query) in another interface language."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(request.get_full_path(), language)

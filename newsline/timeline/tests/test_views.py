@@ -268,3 +268,13 @@ def test_list_is_paginated_by_fifty(client):
     response = client.get("/", {"page": 2})
     assert len(response.context["page_obj"].object_list) == 5
     assert 'rel="prev"' in response.content.decode()
+
+
+def test_language_switch_keeps_the_page_and_its_filters(client, talks):
+    html = client.get("/", {"type": "meeting"}).content.decode()
+    assert 'href="/en/?type=meeting" lang="en"' in html
+    html = client.get(talks.get_absolute_url()).content.decode()
+    assert f'href="{en(talks)}" lang="en"' in html
+    fragment = client.get("/en/", {"type": "call"}, **HX).content.decode()
+    assert 'id="lang-nav"' in fragment and 'hx-swap-oob="true"' in fragment
+    assert 'href="/?type=call" lang="ar"' in fragment
