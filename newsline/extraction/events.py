@@ -58,6 +58,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -70,6 +71,7 @@ from .gazetteer import Entity, EntityMatch, Gazetteer, default_gazetteer
 from .normalize import fold, fold_with_offsets, original_span
 
 _DATA = Path(__file__).parent / "data" / "triggers.json"
+log = logging.getLogger(__name__)
 
 # How much a date source is worth in the confidence score.
 _DATE_SOURCE_WEIGHT = {
@@ -650,7 +652,8 @@ class _Extractor:
             exprs = dates_mod.find_dates(
                 s.text, self.published, future=True if s.future else None, context_date=context
             )
-        except Exception:  # noqa: BLE001 - one odd expression must not lose the article
+        except Exception:  # one odd expression must not lose the article
+            log.exception("dates.find_dates failed on sentence %d", s.index)
             exprs = []
         for e in exprs:
             seg = _seg_of_char(s.segments, e.start)
@@ -667,7 +670,8 @@ class _Extractor:
         on = s.dates[0].date if s.dates else (context or self.published)
         try:
             ents = self.gaz.find(s.text, on_date=on)
-        except Exception:  # noqa: BLE001
+        except Exception:  # one odd name must not lose the article
+            log.exception("gazetteer.find failed on sentence %d", s.index)
             ents = []
         for m in ents:
             seg = _seg_of_char(s.segments, m.start)
