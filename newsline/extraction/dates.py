@@ -186,28 +186,45 @@ def _build_fold_table() -> dict[int, str | None] | None:
 
 
 _FOLD_TABLE = _build_fold_table()
-_DROPPED_RE = re.compile(
-    "[" + "".join(re.escape(chr(cp)) for cp, v in (_FOLD_TABLE or {}).items() if v is None) + "]"
-)
+# The same as {character: replacement}; usable with str.replace when no replacement is
+# itself folded again (then one replace per character present gives the same result).
+_FOLD_MAP = {chr(cp): v or "" for cp, v in (_FOLD_TABLE or {}).items()}
+_FOLD_BY_REPLACE = not any(v in _FOLD_MAP for v in _FOLD_MAP.values() if v)
+
+
+def _positions(text: str, ch: str):
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
 class _FoldedText:
     """The folded text, and folded → original offsets.
 
-    Same result as ``normalize.fold_with_offsets`` + ``original_span``, three times
-    faster: the folding is one ``str.translate``, and instead of an offset per character
-    it keeps only where characters were dropped (harakat, tatweel, bidi marks), which is
-    all the mapping needs. Folding was a quarter of the tagger's time on a 5 KB article.
+    Same result as ``normalize.fold_with_offsets`` + ``original_span`` (the table comes
+    from ``normalize.fold_char``; a test checks the offsets), several times faster:
+    instead of a Python step and an offset per character, one ``str.replace`` per folded
+    character present, and only the positions of dropped characters (harakat, tatweel,
+    bidi marks), which is all the mapping needs. The per-character loop was a third of
+    the tagger's time on a 5 KB article.
     """
 
     def __init__(self, text: str):
-        if _FOLD_TABLE is None:
+        if _FOLD_TABLE is None or not _FOLD_BY_REPLACE:
             self.text, self._offsets = fold_with_offsets(text)
             return
         self._offsets = None
-        self.text = text.translate(_FOLD_TABLE)
+        present = _FOLD_MAP.keys() & set(text)
+        # One str.replace per folded character present (a dozen, typically) is several
+        # times faster than str.translate, which looks every character up in the table.
+        folded = text
+        for ch in present:
+            folded = folded.replace(ch, _FOLD_MAP[ch])
+        self.text = folded
         # Folded position from which each further dropped character shifts the mapping.
-        self._shifts = [m.start() - k for k, m in enumerate(_DROPPED_RE.finditer(text))]
+        dropped = sorted(i for ch in present if not _FOLD_MAP[ch] for i in _positions(text, ch))
+        self._shifts = [p - k for k, p in enumerate(dropped)]
 
     def original(self, i: int) -> int:
         return i + bisect.bisect_right(self._shifts, i)
@@ -334,29 +351,32 @@ _WINDOW_BEFORE = 70  # room for leads: "في ساعة متأخرة من مساء
 _WINDOW_AFTER = 90  # room for "… من سبتمبر/أيلول من العام 2016 الماضي"
 
 
-def _windows(folded: str) -> tuple[list[tuple[int, int]], set[str]]:
+def _windows(folded: str) -> list[tuple[int, int, set[str]]]:
     """Stretches of text around the words a date expression needs (month, weekday, ordinal,
-    digit, اليوم, الأسبوع, غداة …), widened to word boundaries and merged; and the kinds
-    of those words, so that rules with nothing to find are not run at all."""
-    spans: list[list[int]] = []
-    kinds: set[str] = set()
+    digit, اليوم, الأسبوع, غداة …), widened to word boundaries and merged, each with the
+    kinds of those words, so that a rule only scans where it could match."""
+    spans: list[list] = []
     n = len(folded)
+    last_end = -1
     for m in _TRIGGER_RE.finditer(folded):
-        word = m.group()
-        kinds.update(_TRIGGER_KINDS.get(word, ("digit",)))
-        a = max(0, m.start() - _WINDOW_BEFORE)
-        if spans and a <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], m.end() + _WINDOW_AFTER)
-            continue
-        spans.append([a, m.end() + _WINDOW_AFTER])
+        start, end = m.span()
+        kinds = _TRIGGER_KINDS.get(m.group(), _DIGIT)
+        if spans and start - _WINDOW_BEFORE <= last_end:
+            span = spans[-1]
+            span[2] = span[2] | kinds
+        else:
+            span = [max(0, start - _WINDOW_BEFORE), 0, kinds]
+            spans.append(span)
+        span[1] = last_end = end + _WINDOW_AFTER
     windows = []
-    for a, b in spans:
+    for a, b, kinds in spans:
         a = folded.rfind(" ", 0, a) + 1 if a else 0
         e = _NON_WORD.search(folded, b) if b < n else None
-        windows.append((a, e.start() if e else n))
-    return windows, kinds
+        windows.append((a, e.start() if e else n, kinds))
+    return windows
 
 
+_DIGIT = frozenset(["digit"])
 # What each rule needs among the trigger kinds (any of them).
 _RULE_NEEDS = {
     "numeric": {"digit"},
@@ -495,7 +515,7 @@ class _Tagger:
         self.context_date = context_date
         self.hits: list[_Hit] = []
         self.claimed: list[tuple[int, int]] = []
-        self.windows, self.kinds = _windows(self.folded)
+        self.windows = _windows(self.folded)
         self._years: list[tuple[int, int]] | None = None
 
     # spans ------------------------------------------------------------------------
@@ -515,11 +535,12 @@ class _Tagger:
         self.hits.append(_Hit(a, b, d, end, precision, relative, inferred, given))
         self.claim(a, b)
 
-    def scan(self, regex: re.Pattern):
-        """``regex.finditer`` over the windows around trigger words only: scanning the whole
-        text with a dozen regexes would cost most of the time budget."""
-        for a, b in self.windows:
-            yield from regex.finditer(self.folded, a, b)
+    def scan(self, regex: re.Pattern, needs: set[str]):
+        """``regex.finditer`` over the windows holding a trigger word the rule needs:
+        scanning the whole text with a dozen regexes would cost most of the time budget."""
+        for a, b, kinds in self.windows:
+            if needs & kinds:
+                yield from regex.finditer(self.folded, a, b)
 
     # context ------------------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -607,7 +628,7 @@ class _Tagger:
 
     # rules ----------------------------------------------------------------------------
     def numeric(self):
-        for m in self.scan(_NUM_RE):
+        for m in self.scan(_NUM_RE, _RULE_NEEDS["numeric"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -619,7 +640,7 @@ class _Tagger:
                 self.add(a, b, d)
 
     def day_month(self):
-        for m in self.scan(_DM_RE):
+        for m in self.scan(_DM_RE, _RULE_NEEDS["day_month"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -663,7 +684,7 @@ class _Tagger:
 
     def day_of_month(self):
         pub = self.published
-        for m in self.scan(_DOM_RE):
+        for m in self.scan(_DOM_RE, _RULE_NEEDS["day_of_month"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -681,7 +702,7 @@ class _Tagger:
             self.add(a, b, start, end, relative=True)
 
     def month_year(self):
-        for m in self.scan(_MY_RE):
+        for m in self.scan(_MY_RE, _RULE_NEEDS["month_year"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -698,7 +719,7 @@ class _Tagger:
                 self.add(a, b, d, precision="month")
 
     def year(self):
-        for m in self.scan(_YR_RE):
+        for m in self.scan(_YR_RE, _RULE_NEEDS["year"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -718,7 +739,7 @@ class _Tagger:
 
     def weekdays(self):
         pub = self.published
-        for m in self.scan(_WK_RE):
+        for m in self.scan(_WK_RE, _RULE_NEEDS["weekdays"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -748,7 +769,7 @@ class _Tagger:
 
     def bare_months(self):
         pub = self.published
-        for m in self.scan(_BM_RE):
+        for m in self.scan(_BM_RE, _RULE_NEEDS["bare_months"]):
             mon = m.group("mon")
             months = _month_values(mon)
             cal, month = months[0]
@@ -783,7 +804,7 @@ class _Tagger:
 
     def relative_days(self):
         pub = self.published
-        for m in self.scan(_RL_RE):
+        for m in self.scan(_RL_RE, _RULE_NEEDS["relative_days"]):
             a, b = m.span()
             if not self.free(a, b) or pub is None:
                 continue
@@ -808,7 +829,7 @@ class _Tagger:
 
     def periods(self):
         pub = self.published
-        for m in self.scan(_PER_RE):
+        for m in self.scan(_PER_RE, _RULE_NEEDS["periods"]):
             a, b = m.span()
             if not self.free(a, b) or pub is None:
                 continue
@@ -848,7 +869,7 @@ class _Tagger:
 
     def anchored(self):
         """غداة / عشية / اليوم التالي: dated from another date, never from publication."""
-        for m in self.scan(_AN_RE):
+        for m in self.scan(_AN_RE, _RULE_NEEDS["anchored"]):
             a, b = m.span()
             if not self.free(a, b):
                 continue
@@ -967,9 +988,8 @@ class _Tagger:
         self.hits = out
 
     def run(self) -> list[TimeExpr]:
-        for rule, needs in _RULE_NEEDS.items():  # most specific first
-            if needs & self.kinds:
-                getattr(self, rule)()
+        for rule in _RULE_NEEDS:  # most specific first
+            getattr(self, rule)()
         self.merge_ranges()
         out = []
         for h in sorted(self.hits, key=lambda h: h.start):
