@@ -32,7 +32,11 @@ def _can_preview(request: HttpRequest) -> bool:
 
 
 def _visible_events(request: HttpRequest):
-    """Public events, or every live event for staff previewing curation."""
+    """Public events, or every live event for staff previewing curation.
+
+    Only single-event pages (permalink, card, reader) use this: the timeline and
+    actor pages show staff exactly what the public sees.
+    """
     return Event.objects.live() if _can_preview(request) else Event.objects.public()
 
 
@@ -168,9 +172,9 @@ def _focused_card(request: HttpRequest) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 def index(request: HttpRequest) -> HttpResponse:
-    visible = _visible_events(request)
-    form = TimelineFilters(request.GET or None, public=visible)
-    context = _timeline_context(request, visible, form)
+    public = Event.objects.public()
+    form = TimelineFilters(request.GET or None, public=public)
+    context = _timeline_context(request, public, form)
     if _is_htmx_fragment(request):
         return render(request, "timeline/index.html#events", context)
     context.update(_focused_card(request))
@@ -225,7 +229,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(Actor, slug=slug)
-    events = _visible_events(request).filter(actors=actor)
+    events = Event.objects.public().filter(actors=actor)
     context = _timeline_context(request, events, None)
     context["actor"] = actor
     # Countries are stored by canonical English name; show the country's own row.

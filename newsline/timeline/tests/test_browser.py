@@ -190,6 +190,11 @@ def test_english_is_left_to_right_and_arabic_right_to_left(
     page.get_by_role("link", name="العربية").click()
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     expect(page.locator("h1")).to_have_text(event.title_ar)
+    # A phone-sized Arabic timeline: the chart fits, the card stacks under it.
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, f"{live_server.url}/?event={event.pk}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=artifacts_dir / "timeline-ar-phone.png", full_page=True)
 
 
 def test_actor_page_draws_the_actors_own_timeline(

@@ -278,3 +278,11 @@ def test_language_switch_keeps_the_page_and_its_filters(client, talks):
     fragment = client.get("/en/", {"type": "call"}, **HX).content.decode()
     assert 'id="lang-nav"' in fragment and 'hx-swap-oob="true"' in fragment
     assert 'href="/?type=call" lang="ar"' in fragment
+
+
+def test_staff_see_the_public_timeline_but_can_open_a_proposed_card(admin_client, talks):
+    proposed = f.event(review=Review.PROPOSED, title_en="Proposed one")
+    html = admin_client.get("/en/").content.decode()
+    assert "Proposed one" not in html
+    html = admin_client.get("/en/", {"event": proposed.pk}).content.decode()
+    assert 'class="banner"' in html and "Proposed one" in html
