@@ -24,15 +24,16 @@ def test_english_home_page_is_left_to_right(client):
     assert '<html lang="en" dir="ltr">' in html
 
 
-def test_home_page_lists_the_ingested_articles(client):
-    Article.objects.create(
+def test_an_ingested_article_is_readable_at_its_own_address(client):
+    article = Article.objects.create(
         origin="a.txt",
         title="لافروف وكيري يبحثان الأزمة السورية",
         body="نص",
         raw="نص",
         content_hash="x" * 64,
     )
-    assert "لافروف وكيري يبحثان الأزمة السورية" in client.get("/").content.decode()
+    html = client.get(f"/articles/{article.pk}/").content.decode()
+    assert "لافروف وكيري يبحثان الأزمة السورية" in html
 
 
 def test_every_admin_page_loads_for_a_staff_user(admin_client):
