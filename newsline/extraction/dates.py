@@ -160,6 +160,7 @@ _TODAY_NOT_BEFORE = {_norm(w) for w in _W["today_not_date_before"]}
 _TODAY_NOT_AFTER = {_norm(w) for w in _W["today_not_date_after"]}
 
 _GENERAL_NOUNS = set(_table(dict.fromkeys(_W["nouns_with_general"], True)))
+_NAMED_DATE_NOUNS = set(_table(dict.fromkeys(_W["named_date_nouns"], True)))
 _TODAY = _norm("اليوم")
 _NEEDS_TOD = {_norm("الغد"), _norm("غد")}  # "تيار الغد" is a party, "صباح الغد" a date
 # Words that may stand before a weekday: "يوم الجمعة", "يومي الخميس والجمعة", "أمس السبت".
@@ -243,7 +244,8 @@ _B = r"(?<!\w)"  # left word boundary (prefix letters are part of the word)
 _E = r"(?!\w)"
 _MON = f"(?:{_trie(_MONTHS)}){_E}"
 _MONP = rf"(?:{_MON}(?:\s*[/\\|-]\s*{_MON}|\s*\(\s*{_MON}\s*\))?|\(\s*{_MON}\s*\)\s*{_MON})"
-_DAYNUM = r"[وفب]?(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)"
+# "22", "و22", and the Levantine/Gulf "الـ22" (ال + tatweel, folded to "ال22").
+_DAYNUM = r"[وفب]?(?:ال\s?)?(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)"
 _ORD = f"(?:{_trie(_ORDINALS)}){_E}"
 _DAY = f"(?:{_DAYNUM}|{_ORD})"
 _SEP = r"\s*(?:-|–|الي|حتي|و|وحتي|لغايه|ولغايه)\s*"
@@ -266,7 +268,7 @@ _NUM_RE = re.compile(
 )
 _DM_RE = re.compile(
     rf"{_B}(?:{_WLEAD}\s+){{0,2}}"
-    rf"(?:(?P<wd>{_WD})\s*,?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
+    rf"(?:(?P<wd>{_WD})\s*[,(]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
     rf"(?:{_WLEAD}\s+)?"
     rf"(?P<d1>{_DAY})(?:{_SEP}(?P<d2>{_DAY}))?"
     rf"\s*,?\s*(?:من\s+)?(?:{_SHAHRP}\s+)?"
@@ -276,7 +278,8 @@ _DM_RE = re.compile(
 )
 _DOM_RE = re.compile(
     rf"{_B}(?:{_WLEAD}\s+){{0,2}}(?P<d1>{_DAY})(?:{_SEP}(?P<d2>{_DAY}))?"
-    rf"\s+من\s+(?:هذا\s+)?الشهر{_E}(?:\s+(?P<rel>{_QUAL}))?"
+    rf"\s+(?:من\s+(?:هذا\s+)?الشهر{_E}(?P<same>\s+(?:نفسه|ذاته))?(?:\s+(?P<rel>{_QUAL}))?"
+    rf"|(?:الجاري|الحالي){_E})"  # Egyptian "يوم 15 الجاري"
 )
 _MY_RE = re.compile(
     rf"{_B}(?:(?P<part>{_PART})\s+)?(?:{_SHAHRP}\s+)?(?P<mon>{_MONP})"
@@ -381,7 +384,7 @@ _DIGIT = frozenset(["digit"])
 _RULE_NEEDS = {
     "numeric": {"digit"},
     "day_month": {"month"},
-    "day_of_month": {"unit"},
+    "day_of_month": {"unit", "digit"},
     "month_year": {"month"},
     "year": {"digit"},
     "weekdays": {"weekday"},
@@ -487,6 +490,12 @@ def _choose(cands: list[date], published: date, rel: int | None, future: bool) -
         ahead = [c for c in cands if c >= published - timedelta(7)]
         if ahead and (min(ahead) - published).days < 300:
             return min(ahead)
+        return min(cands, key=lambda c: (abs((c - published).days), c))
+    # News mostly reports what happened: without a future marker, a date more than two
+    # months ahead is last year's ("عقدت الجولة في 1 فبراير", published in September).
+    recent = [c for c in cands if c <= published + timedelta(60)]
+    if recent and (published - max(recent)).days < 300:
+        return max(recent)
     return min(cands, key=lambda c: (abs((c - published).days), c))
 
 
@@ -532,6 +541,7 @@ class _Tagger:
             a += 1
         if end is not None and end <= d:
             end = None
+        b = _close_bracket(f, a, b)
         self.hits.append(_Hit(a, b, d, end, precision, relative, inferred, given))
         self.claim(a, b)
 
@@ -663,6 +673,8 @@ class _Tagger:
                     start = None
             elif cal == "h" and _MONTH_BASE.get(_first_month_word(mon)) in _HIJRI_NEEDS_YEAR:
                 start = None  # "1 صفر" is as likely a score as a date
+            elif self._names_an_event(a):
+                start = None  # "ثورة 25 يناير", "هجمات 11 سبتمبر": a name, year unknown
             else:
                 got = self.resolve_day_month(cal, month, d1, wd, rel, a, b)
                 start, inferred = got if got else (None, False)
@@ -673,8 +685,13 @@ class _Tagger:
                 end = start + timedelta(d2 - d1)
                 if cal == "g" and end.month != start.month:
                     end = None
+            b = _close_bracket(self.folded, a, b)
             self.hits.append(_Hit(a, b, start, end, "day", False, inferred, year is not None))
             self._trim_last()
+
+    def _names_an_event(self, pos: int) -> bool:
+        word, sep = self.word_before(pos)
+        return bool(word) and not sep.strip() and word in _NAMED_DATE_NOUNS
 
     def _trim_last(self):
         h = self.hits[-1]
@@ -689,8 +706,8 @@ class _Tagger:
             if not self.free(a, b):
                 continue
             self.claim(a, b)
-            if pub is None:
-                continue
+            if pub is None or m.group("same"):
+                continue  # "من الشهر نفسه" is the month of another date
             rel = _QUALS.get(m.group("rel"), 0) if m.group("rel") else 0
             first = _add_months(pub, rel)
             d1 = _day_value(m.group("d1"))
@@ -1002,6 +1019,13 @@ class _Tagger:
         return out
 
 
+def _close_bracket(folded: str, a: int, b: int) -> int:
+    """Take in the ")" of "الثلاثاء (20 سبتمبر)" when the span opened the bracket."""
+    if folded[b : b + 1] == ")" and folded.count("(", a, b) > folded.count(")", a, b):
+        return b + 1
+    return b
+
+
 def _key(s: str) -> str:
     """A matched form as a table key (runs of spaces collapsed)."""
     return " ".join(s.split())
@@ -1009,8 +1033,8 @@ def _key(s: str) -> str:
 
 def _day_value(s: str) -> int:
     s = " ".join(s.split())
-    digits = s.lstrip("وفب")
-    if digits.isdigit():
+    digits = "".join(c for c in s if c.isdigit())
+    if digits:
         return int(digits)
     return _ORDINALS[s]
 

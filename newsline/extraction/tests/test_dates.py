@@ -209,6 +209,48 @@ def test_weeks_months_and_years_relative_to_publication(text, expected, end, pre
     assert found.relative or found.inferred
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "end"),
+    [
+        ("وصلت القافلة في الـ19 من الشهر الجاري", "2016-09-19", None),
+        ("على أن تستأنف المفاوضات يوم 25 الجاري", "2016-09-25", None),
+        ("وكان قد التقاه أمس الأول في نيويورك", "2016-09-20", None),
+        ("وقال المتحدث يوم الخميس الموافق 22 سبتمبر إن", "2016-09-22", None),
+        ("أعلنت الوزارة الأحد 18 سبتمبر/أيلول الجاري أن", "2016-09-18", None),
+        ("شنت الطائرات غارات ليل الأربعاء الخميس على حلب", "2016-09-21", "2016-09-22"),
+        ("قصفت الطائرات الأحياء الشرقية فجر اليوم", "2016-09-22", None),
+        ("أعلن ذلك في ساعة متأخرة من مساء أمس", "2016-09-21", None),
+        ("تبدأ الهدنة عند غروب شمس يوم الاثنين 12 سبتمبر", "2016-09-12", None),
+    ],
+)
+def test_levantine_gulf_and_egyptian_day_forms(text, expected, end):
+    _check(text, THU, expected, end)
+
+
+def test_bracketed_date_after_weekday_is_one_expression():
+    found = _check("وقال كيري الثلاثاء (20 سبتمبر) إن", THU, "2016-09-20")
+    assert found.text == "الثلاثاء (20 سبتمبر)"
+
+
+def test_date_without_year_in_past_sentence_is_not_months_ahead():
+    found = find_dates("عقدت الجولة الأولى في 1 فبراير وتوقفت في 3 فبراير", THU)
+    assert [f.date for f in found] == [D("2016-02-01"), D("2016-02-03")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعود الاحتجاجات إلى ثورة 25 يناير",
+        "منذ هجمات 11 سبتمبر تغيرت السياسة الأمريكية",
+        "قتل العشرات في الثالث والعشرين من الشهر نفسه",
+        "قالت إن سوريا اليوم تحتاج إلى حل",
+        "اعتمد القرار 2254 في نيويورك",
+    ],
+)
+def test_named_events_and_dates_of_unknown_month_are_not_resolved(text):
+    assert find_dates(text, THU) == []
+
+
 def test_bare_weekday_in_past_sentence_includes_publication_day():
     # News of the day: a Thursday article saying "met on Thursday" means today.
     _check("وقالت الخارجية إن الوزيرين التقيا الخميس في جنيف", THU, "2016-09-22")
