@@ -34,12 +34,24 @@ def seeds(live_server):
 
 @pytest.fixture
 def requests_seen(page: Page):
-    """Every URL the page requests; the test asserts they all stay on 127.0.0.1."""
+    """Every URL the page requests; the test asserts they all stay on 127.0.0.1,
+    and that the page logged no error (CSP violations, script errors)."""
     seen: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: (
+            errors.append(msg.text)
+            if msg.type == "error" and "favicon.ico" not in (msg.location or {}).get("url", "")
+            else None
+        ),
+    )
     yield seen
     hosts = {urlsplit(url).hostname for url in seen if not url.startswith(("data:", "blob:"))}
     assert hosts <= {"127.0.0.1", "localhost"}, f"requests left the machine: {hosts}"
+    assert not errors, errors
 
 
 def _open(page: Page, url: str) -> None:
