@@ -37,6 +37,10 @@ CURATABLE_FIELDS = [
     "actors",
     "title_ar",
     "title_en",
+    # Not a form field: set by merge and split. The curator decided which event each
+    # of these evidence sentences reports, so re-extraction files any candidate that
+    # quotes one of them on this event, whatever type the extractor gives it.
+    "mentions",
 ]
 
 CURATOR_GROUP = "Curator"
@@ -192,8 +196,9 @@ def merge_events(events: Iterable[Event], survivor: Event | None = None) -> Even
     if best > survivor.confidence:
         survivor.confidence = best
         changed.append("confidence")
+    record_edit(survivor, ["mentions"])
     reason = "merged " + ", ".join(f"#{pk}" for pk in other_ids) + " into this event"
-    _save(survivor, reason, [*changed, "updated_at"] if changed else None)
+    _save(survivor, reason, [*changed, "curated_fields", "updated_at"])
 
     for other in others:
         other.merged_into = survivor
@@ -235,6 +240,7 @@ def split_mention(mention: Mention) -> Event:
         place_id=source.place_id,
         confidence=source.confidence,
         review=Review.PROPOSED,
+        curated_fields=["mentions"],
     )
     _save(event, f"split off event #{source.pk}")
     EventActor.objects.bulk_create(
@@ -243,7 +249,12 @@ def split_mention(mention: Mention) -> Event:
     )
     mention.event = event
     mention.save(update_fields=["event"])
-    _save(source, f"mention #{mention.pk} split off into #{event.pk}", ["updated_at"])
+    record_edit(source, ["mentions"])
+    _save(
+        source,
+        f"mention #{mention.pk} split off into #{event.pk}",
+        ["curated_fields", "updated_at"],
+    )
     return event
 
 

@@ -62,10 +62,16 @@ class PlaceForm(forms.ModelForm):
         widgets = {"name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})}
 
 
+def _curatable_label(name: str) -> str:
+    if name == "mentions":
+        return _("evidence (merged or split by a curator)")
+    return Event._meta.get_field(name).verbose_name
+
+
 class EventForm(forms.ModelForm):
     curated_fields = forms.MultipleChoiceField(
         label=_("Protected from re-extraction"),
-        choices=[(f, f) for f in CURATABLE_FIELDS],
+        choices=lambda: [(f, _curatable_label(f)) for f in CURATABLE_FIELDS],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(

@@ -171,6 +171,7 @@ def _same_kind(event: Event, cand: EventCandidate) -> bool:
     return (
         event.type == cand.type
         or "type" in event.curated_fields
+        or "mentions" in event.curated_fields  # merged or split by a curator
         or event.type in _ATTACHES_TO.get(cand.type, set())
     )
 
