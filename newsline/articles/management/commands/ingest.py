@@ -55,7 +55,7 @@ class Command(BaseCommand):
         gazetteer = gazetteer_from_db()
         failures = 0
         counts = {"created": 0, "unchanged": 0, "events": 0}
-        progress = tqdm(items, unit="article", disable=len(items) < 5, file=self.stderr._out)
+        progress = tqdm(items, unit="article", disable=len(items) < 5, file=self.stderr)
         for item in progress:
             origin = item if isinstance(item, str) else item.name
             entry = entries.get(origin)
@@ -74,11 +74,13 @@ class Command(BaseCommand):
                 )
             except (IngestError, OSError) as exc:
                 failures += 1
-                progress.write(self.style.ERROR(f"error: {exc}"), file=self.stderr._out)
+                with progress.external_write_mode():
+                    self.stderr.write(self.style.ERROR(f"error: {exc}"))
                 continue
             counts["created" if result.created else "unchanged"] += 1
             counts["events"] += result.events_created
-            progress.write(f"{origin}: {result.message}", file=self.stdout._out)
+            with progress.external_write_mode():
+                self.stdout.write(f"{origin}: {result.message}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{counts['created']} ingested, {counts['unchanged']} unchanged, "
