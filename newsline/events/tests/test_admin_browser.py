@@ -130,3 +130,34 @@ def test_a_curator_reviews_the_queue_in_the_browser(
     assert page.locator("#result_list tbody tr").count() == 3
     assert Event.objects.filter(review=Review.APPROVED).count() == 1
     context.close()
+
+
+def test_a_curator_splits_a_sentence_off_from_the_event_page(
+    live_server, browser, artifacts_dir, queue, settings
+):
+    settings.LANGUAGE_CODE = "ar"
+    f.curator(password="s3cret-Curator!")
+    meeting = Event.objects.get(type="meeting")
+    statement = Event.objects.get(type="statement")
+    moved = statement.mentions.get()
+    moved.event = meeting
+    moved.save()
+    context = browser.new_context(locale="ar", viewport={"width": 1400, "height": 950})
+    page = context.new_page()
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "curator")
+    page.fill("#id_password", "s3cret-Curator!")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+
+    page.goto(live_server.url + reverse("admin:events_event_change", args=[meeting.pk]))
+    assert page.locator("button.nl-split").count() == 2
+    page.screenshot(path=str(artifacts_dir / "event-change.png"), full_page=True)
+    with page.expect_navigation():
+        page.locator("button.nl-split").nth(1).click()
+
+    moved.refresh_from_db()
+    assert moved.event_id not in (meeting.pk, statement.pk)
+    assert page.url.endswith(reverse("admin:events_event_change", args=[moved.event_id]))
+    assert page.locator("ul.messagelist li.success").count() == 1
+    context.close()
