@@ -135,6 +135,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # WAL: pages being read (gunicorn workers) never wait for the ingestion
+            # worker's writes; synchronous=NORMAL syncs at checkpoints, not at every
+            # commit (safe in WAL mode): ingestion ran ~1.3x faster in bench/run.py.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # Take the write lock when a transaction starts, so two writers (web
+            # upload and db_worker) queue on the busy timeout instead of failing
+            # with "database is locked" halfway through.
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

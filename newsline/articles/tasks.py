@@ -18,9 +18,34 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.tasks import TaskResult, TaskResultStatus, task
 
+from newsline.events.models import Actor, Place
+from newsline.events.services import gazetteer_from_db
+from newsline.extraction.gazetteer import Gazetteer
+
 from .ingest import IngestError, IngestResult, fetch_url, ingest_document
+
+_gazetteer: tuple[tuple, Gazetteer] | None = None
+
+
+def current_gazetteer() -> Gazetteer:
+    """``gazetteer_from_db()``, rebuilt only when an actor or place changed (2 queries).
+
+    Building it costs about as much as extracting the events of an article (bench/
+    run.py); a worker ingesting thousands of articles would spend half its time
+    rebuilding the same gazetteer. Every admin edit of an actor or a place leaves a
+    django-simple-history row, so the newest history ids say whether it changed.
+    """
+    global _gazetteer
+    version = (
+        Actor.history.aggregate(last=Max("history_id"))["last"],
+        Place.history.aggregate(last=Max("history_id"))["last"],
+    )
+    if _gazetteer is None or _gazetteer[0] != version:
+        _gazetteer = (version, gazetteer_from_db())
+    return _gazetteer[1]
 
 
 def _summary(result: IngestResult) -> dict:
@@ -54,6 +79,7 @@ def ingest_document_task(
         url=url,
         publisher=publisher,
         published=_date(published, origin),
+        gazetteer=current_gazetteer(),
         auto_approve=auto_approve,
     )
     return _summary(result)
@@ -75,6 +101,7 @@ def ingest_url_task(
         url=url,
         publisher=publisher,
         published=_date(published, url),
+        gazetteer=current_gazetteer(),
         auto_approve=auto_approve,
     )
     return _summary(result)

@@ -78,3 +78,18 @@ def test_task_results_are_listed_in_the_admin(settings, admin_client, demo_dir):
     response = admin_client.get("/admin/django_tasks_database/dbtaskresult/")
     assert response.status_code == 200
     assert "ingest_document_task" in response.text
+
+
+@pytest.mark.django_db
+def test_the_worker_rebuilds_its_gazetteer_only_when_a_curator_changed_it():
+    from newsline.articles.tasks import current_gazetteer
+    from newsline.events.models import Actor
+
+    actor = Actor.objects.create(name="John Kerry", name_ar="جون كيري", kind="person")
+    first = current_gazetteer()
+    assert current_gazetteer() is first
+    actor.aliases = ["كيري"]
+    actor.save()
+    second = current_gazetteer()
+    assert second is not first
+    assert "كيري" in second.get("John Kerry").aliases
