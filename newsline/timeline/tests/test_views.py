@@ -13,14 +13,6 @@ pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture(autouse=True)
-def arabic():
-    """Requests activate their language in the test thread; start each test in Arabic."""
-    translation.activate("ar")
-    yield
-    translation.activate("ar")
-
-
 def en(obj) -> str:
     with translation.override("en"):
         return obj.get_absolute_url()
