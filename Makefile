@@ -11,7 +11,7 @@ BOOTSTRAP_PY := $(shell for p in python3.12 python3.13 python3.14 python3 python
 	&& { command -v $$p; break; }; done)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast test-browser lint format bench venv browser check-python clean
+.PHONY: run test test-fast test-browser lint format bench venv system browser check-python clean
 
 check-python:
 	@if [ -z "$(BOOTSTRAP_PY)" ]; then \
@@ -26,12 +26,18 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | check-python
 
 venv: $(VENV)/.installed
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null; }
+# Debian packages: libfribidi0 lets Pillow shape Arabic on the share cards (its wheel
+# bundles raqm but loads fribidi from the system); Debian's Chromium drives the browser
+# tests (Playwright never downloads a browser here).
+APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
+system:
+	@dpkg -s libfribidi0 >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) libfribidi0 >/dev/null; }
 
-run: venv
+browser: system
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(APT_INSTALL) chromium fonts-noto-core >/dev/null; }
+
+run: venv system
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo
@@ -47,7 +53,7 @@ lint: venv
 test: venv browser lint
 	$(VENV)/bin/pytest
 
-test-fast: venv
+test-fast: venv system
 	$(VENV)/bin/pytest -m "not browser"
 
 test-browser: venv browser
