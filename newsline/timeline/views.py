@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from newsline.articles.models import Article
 from newsline.events.models import Actor, Event, EventActor, Mention, Review
 
+from . import lod
 from .charts import timeline_figure
 from .filters import TimelineFilters, filter_events
 from .reader import highlight
@@ -132,10 +133,17 @@ def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None
     """The chart, the paginated list and the focused card of ``events``.
 
     The chart needs every matching event anyway, so the list is a page of the same
-    evaluated list: no COUNT query, and the query count never grows with the events.
+    evaluated list, and the query count never grows with the events. Above
+    ``lod.DETAIL_LIMIT`` events (a COUNT says) the chart is an overview instead.
     """
     filters = form.filters() if form else {}
-    events = list(_timeline_events(filter_events(events, filters)))
+    matching = filter_events(events, filters)
+    shared = {"form": form, "filtered": bool({k for k in filters if k != "lanes"})}
+    if (overview := lod.overview(matching, filters)) is not None:
+        # Too many events to draw one by one: counts per lane and period plus the
+        # top-ranked events; zooming asks for detail (lod.py).
+        return shared | lod.overview_context(request, matching, overview, page_size=PAGE_SIZE)
+    events = list(_timeline_events(matching))
     focus = None
     focus_id = request.GET.get("event", "")
     if focus_id.isdigit():
@@ -146,13 +154,11 @@ def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None
         page_number = events.index(focus) // PAGE_SIZE + 1
     page = paginator.get_page(page_number)
     lanes = filters.get("lanes") or "type"
-    return {
-        "form": form,
+    return shared | {
         "figure": timeline_figure(events, lanes=lanes, focus=focus),
         "page_obj": page,
         "event_count": len(events),
         "focus": focus,
-        "filtered": bool({k for k in filters if k != "lanes"}),
     }
 
 

@@ -28,6 +28,19 @@
     setEventParam(id);
   }
 
+  // Zooming is filtering by dates: fill the form's From/Until with the visible range
+  // and submit it, so the swap, the URL and the fields all say what is shown.
+  function zoomIn(change) {
+    var range = change["xaxis.range"] || [change["xaxis.range[0]"], change["xaxis.range[1]"]];
+    if (range[0] === undefined || range[1] === undefined) return;
+    var days = [String(range[0]).slice(0, 10), String(range[1]).slice(0, 10)].sort();
+    var form = document.querySelector("form[data-filters]");
+    if (!form || !form.elements.start || !form.elements.end) return;
+    form.elements.start.value = days[0];
+    form.elements.end.value = days[1];
+    htmx.trigger(form, "submit");
+  }
+
   function render(el) {
     if (el.dataset.rendered === "1" || !window.Plotly) return;
     var source = document.getElementById(el.dataset.chart);
@@ -46,6 +59,9 @@
     el.replaceChildren();
     Plotly.newPlot(el, figure.data, figure.layout, figure.config).then(function () {
       el.classList.add("chart-ready");
+      // An overview of a big timeline (newsline/timeline/lod.py): a zoom or pan asks
+      // the server for the events in view.
+      if (figure.layout.meta && figure.layout.meta.lod) el.on("plotly_relayout", zoomIn);
       el.on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         if (!point || !point.customdata) return;

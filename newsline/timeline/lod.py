@@ -1,0 +1,311 @@
+"""Level of detail: a timeline of 100k events must not send 100k markers.
+
+Up to ``DETAIL_LIMIT`` matching events the chart draws every event (charts.py). Above
+it, the chart is an *overview*: per lane and period (month, week or day, by the span
+shown) one square whose size and opacity say how many events it holds, plus the
+``TOP_EVENTS`` highest-ranked events (most sources, then confidence) as ordinary
+markers. Zooming the chart asks the server for the visible range (timeline.js sends
+``start``/``end``, the same filters as the form), which is detailed again once few
+enough events are in view. The list under the chart pages through the database
+instead of slicing an evaluated list.
+
+The number of queries stays constant: a COUNT, the bins, the top events with their
+actors, the page of the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from newsline.events.models import Actor, Event, EventActor, EventType, Mention
+
+from . import display
+from .charts import COLORS, MAX_ACTOR_LANES, TYPE_ORDER, timeline_figure
+
+# Above this many events the chart is an overview. Measured (bench/run.py): about
+# 1,500 markers is where Plotly's SVG drawing passes ~1 s in headless Chromium here.
+DETAIL_LIMIT = 1500
+TOP_EVENTS = 200
+BIN_COLOR = "#3b4a63"
+
+
+@dataclass
+class Overview:
+    """What the overview chart shows: bins and top events of ``total`` events."""
+
+    total: int
+    period: str  # "month" | "week" | "day"
+    lanes: str  # "type" | "actor"
+    bins: list[tuple[str, dt.date, int]] = field(default_factory=list)  # lane key, start, n
+    top: list[Event] = field(default_factory=list)
+    lane_labels: dict[str, str] = field(default_factory=dict)
+
+
+def _period_for(start: dt.date | None, end: dt.date | None) -> str:
+    """Bins fine enough to show shape, coarse enough to stay a few hundred squares."""
+    if start is None or end is None:
+        return "month"
+    days = (end - start).days
+    if days > 2 * 365:
+        return "month"
+    if days > 120:
+        return "week"
+    return "day"
+
+
+def period_start(day: dt.date, period: str) -> dt.date:
+    """The first day of the bin ``day`` falls in (weeks start on Monday)."""
+    if period == "month":
+        return day.replace(day=1)
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day
+
+
+def _fold(rows, lane_key: str, date_key: str, period: str) -> list[tuple[str, dt.date, int]]:
+    """Counts per (lane, day) from the database → counts per (lane, period).
+
+    Grouping by the plain date column and folding here is ~10x faster on SQLite than
+    grouping by TruncMonth (a Python function called for every row there)."""
+    bins: dict[tuple[str, dt.date], int] = defaultdict(int)
+    for row in rows:
+        bins[str(row[lane_key]), period_start(row[date_key], period)] += row["n"]
+    return [(lane, day, n) for (lane, day), n in sorted(bins.items())]
+
+
+def _source_count():
+    """Distinct articles citing the event, as a correlated subquery: ranking 100k
+    events this way takes ~80 ms on SQLite, the JOIN + GROUP BY of
+    ``with_source_count()`` over all of them ~1.4 s."""
+    return Subquery(
+        Mention.objects.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("article", distinct=True))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def _plain(events: QuerySet[Event]) -> QuerySet[Event]:
+    """``events`` without annotations, so it can be grouped again (a source-count
+    filter annotates it): the same rows through ``pk IN (subquery)``."""
+    if not events.query.annotations:
+        return events.order_by()
+    return Event.objects.filter(pk__in=events.order_by().values("pk"))
+
+
+def overview(
+    events: QuerySet[Event],
+    filters: dict,
+    *,
+    limit: int | None = None,
+    top: int | None = None,
+) -> Overview | None:
+    """None when ``events`` fit the detailed chart (1 query); else the overview of
+    them (4 queries more: count, bins, top events, their actors; 6 with actor lanes)."""
+    limit = DETAIL_LIMIT if limit is None else limit
+    top = TOP_EVENTS if top is None else top
+    plain = _plain(events)
+    # Is there a (limit + 1)th event? An index walk that stops there: ~1 ms at 100k,
+    # where COUNT(*) takes ~25 ms. Counted only once the overview is needed.
+    if not plain.values("pk")[limit : limit + 1].exists():
+        return None
+    total = plain.count()
+    lanes = filters.get("lanes") or "type"
+    start, end = filters.get("start"), filters.get("end")
+    period = _period_for(start, end)
+    result = Overview(total=total, period=period, lanes=lanes)
+
+    if lanes == "actor":
+        links = EventActor.objects.filter(event__in=plain.values("pk"))
+        per_actor = list(
+            links.values("actor").annotate(n=Count("event")).order_by("-n")[:MAX_ACTOR_LANES]
+        )
+        actor_ids = [row["actor"] for row in per_actor]
+        actors = Actor.objects.in_bulk(actor_ids)
+        result.lane_labels = {str(pk): display.localized(actors[pk]) for pk in actor_ids}
+        rows = (
+            links.filter(actor__in=actor_ids)
+            .values("actor", "event__date")
+            .annotate(n=Count("event"))
+            .order_by()
+        )
+        result.bins = _fold(rows, "actor", "event__date", period)
+    else:
+        labels = dict(EventType.choices)
+        result.lane_labels = {t: str(labels[t]) for t in TYPE_ORDER}
+        rows = plain.values("type", "date").annotate(n=Count("pk")).order_by()
+        result.bins = _fold(rows, "type", "date", period)
+
+    result.top = list(
+        plain.annotate(source_count=_source_count())
+        .select_related("place")
+        .prefetch_related("actors")
+        .order_by("-source_count", "-confidence", "date", "id")[:top]
+    )
+    return result
+
+
+def _bin_end(start: dt.date, period: str) -> dt.date:
+    if period == "month":
+        nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return nxt - dt.timedelta(days=1)
+    if period == "week":
+        return start + dt.timedelta(days=6)
+    return start
+
+
+def _bin_label(start: dt.date, period: str) -> str:
+    if period == "month":
+        return display.when(_Span(start, None, "month"))
+    if period == "week":
+        return display.when(_Span(start, None, "week"))
+    return display.date_range(start, None)
+
+
+@dataclass
+class _Span:
+    """Just enough of an event for ``display.when``."""
+
+    date: dt.date
+    date_end: dt.date | None
+    precision: str
+
+
+def overview_figure(
+    ov: Overview, *, focus=None, url_for=lambda event: event.get_absolute_url()
+) -> dict:
+    """The top events (and the focused one) drawn as charts.py draws events, over a
+    layer of bins. ``layout.meta.lod`` tells timeline.js that zooming fetches detail.
+    """
+    shown = ov.top
+    if focus is not None and all(e.pk != focus.pk for e in shown):
+        shown = [*shown, focus]
+    figure = timeline_figure(shown, lanes=ov.lanes, focus=focus, url_for=url_for)
+    if ov.lanes == "actor":
+        order = list(ov.lane_labels)
+        # Bins are drawn in the lanes of the busiest actors, busiest on top.
+        categories = [ov.lane_labels[key] for key in reversed(order)]
+    else:
+        present = {lane for lane, _day, _n in ov.bins}
+        order = [t for t in TYPE_ORDER if t in present]
+        categories = [ov.lane_labels[t] for t in order]
+    peak = max((n for _lane, _day, n in ov.bins), default=1)
+    traces = []
+    for lane in order:
+        cells = [(day, n) for key, day, n in ov.bins if key == lane]
+        if not cells:
+            continue
+        label = ov.lane_labels[lane]
+        color = COLORS.get(lane, BIN_COLOR)
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [display_mid(day, ov.period).isoformat() for day, _n in cells],
+                "y": [label] * len(cells),
+                "text": [_bin_hover(day, n, ov.period, label) for day, n in cells],
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {
+                    "symbol": "square",
+                    "color": color,
+                    "size": [6 + 18 * math.sqrt(n / peak) for _day, n in cells],
+                    "opacity": [0.15 + 0.5 * n / peak for _day, n in cells],
+                    "line": {"width": 0},
+                },
+                "showlegend": False,
+                "name": label,
+                "meta": {"role": "bins", "lane": lane},
+            }
+        )
+    figure["data"] = traces + figure["data"]
+    yaxis = figure["layout"]["yaxis"]
+    yaxis["categoryarray"] = categories
+    figure["layout"]["height"] = max(280, 110 + 48 * len(categories))
+    note = overview_note(ov)
+    figure["layout"]["title"] = {"text": note, "font": {"size": 13}, "x": 0.5, "y": 0.98}
+    figure["layout"]["margin"] = {**figure["layout"]["margin"], "t": 84}
+    figure["layout"]["meta"] = {
+        "lod": {
+            "total": ov.total,
+            "shown": len(ov.top),
+            "period": ov.period,
+            "note": note,
+        }
+    }
+    return figure
+
+
+def display_mid(start: dt.date, period: str) -> dt.date:
+    end = _bin_end(start, period)
+    return start + (end - start) / 2
+
+
+def _bin_hover(day: dt.date, n: int, period: str, lane: str) -> str:
+    count = ngettext("%(n)d event", "%(n)d events", n) % {"n": n}
+    return f"<b>{count}</b><br>{_bin_label(day, period)} · {lane}"
+
+
+def overview_note(ov: Overview) -> str:
+    return _(
+        "%(shown)d most-cited of %(total)d events; squares count the rest. Zoom in for every event."
+    ) % {"shown": len(ov.top), "total": ov.total}
+
+
+def page_of(events: QuerySet[Event], total: int, number, per_page: int) -> Page:
+    """One page of the list, from the database: the page's events with their source
+    counts, places and actors (3 queries), ``total`` already known (no COUNT)."""
+    paginator = Paginator(events.order_by("date", "id").values_list("pk", flat=True), per_page)
+    paginator.count = total  # cached_property: the overview counted them already
+    page = paginator.get_page(number)
+    ids = list(page.object_list)
+    rows = (
+        Event.objects.filter(pk__in=ids)
+        .with_source_count()
+        .select_related("place")
+        .prefetch_related("actors")
+        .in_bulk()
+    )
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page
+
+
+def position(events: QuerySet[Event], event: Event) -> int:
+    """How many of ``events`` come before ``event`` in timeline order (1 query)."""
+    before = Q(date__lt=event.date) | Q(date=event.date, pk__lt=event.pk)
+    return _plain(events).filter(before).count()
+
+
+def overview_context(request, events: QuerySet[Event], ov: Overview, *, page_size: int) -> dict:
+    """The chart, list page and focus of the timeline views in overview mode (the
+    keys ``views._timeline_context`` returns)."""
+    focus = None
+    focus_id = request.GET.get("event", "")
+    if focus_id.isdigit():
+        focus = (
+            _plain(events)
+            .annotate(source_count=_source_count())
+            .select_related("place")
+            .prefetch_related("actors")
+            .filter(pk=int(focus_id))
+            .first()
+        )
+    number = request.GET.get("page")
+    if number is None and focus is not None:
+        number = position(events, focus) // page_size + 1
+    return {
+        "figure": overview_figure(ov, focus=focus),
+        "page_obj": page_of(events, ov.total, number, page_size),
+        "event_count": ov.total,
+        "focus": focus,
+        "overview": ov,
+    }
