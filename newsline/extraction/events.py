@@ -99,6 +99,7 @@ _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 _WORD = re.compile(r"\w+")
 _ENDS_SENTENCE = re.compile(r"[.!?؟…][\"'»”)\]]*\s*$")
+_NOT_EVENT_DATE = frozenset(("منذ", "حتي", "لغايه", "غايه"))
 _NOT_PURPOSE = frozenset(("لكن", "لدي", "لدى", "لذلك", "لقد", "لهذا", "لكنه", "لكنها", "لاسيما"))
 
 
@@ -279,6 +280,7 @@ _EVENTFUL = (
     "anchor_before",
     "anchor_after",
     "speaker",
+    "frame",
 )
 
 
@@ -341,6 +343,7 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
         ("anchor_before", "anchor_before"),
         ("anchor_after", "anchor_after"),
         ("reference", "reference"),
+        ("frame", "frame"),
         ("hypothetical", "hypothetical"),
         ("attribution", "attribution"),
         ("speaker", "speaker"),
@@ -359,8 +362,8 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
             new_kind, n = openers[i]
             if i > start:
                 segs.append(Segment(kind, start, i))
-            if new_kind in ("reference", "attribution"):
-                resume = kind if kind not in ("reference", "attribution") else resume
+            if new_kind in ("reference", "attribution", "frame"):
+                resume = kind if kind not in ("reference", "attribution", "frame") else resume
             elif kind in ("hypothetical",):
                 new_kind = "hypothetical"  # nothing inside a condition happened
             kind, start = new_kind, i
@@ -372,7 +375,8 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
             segs.append(Segment(kind, start, i))
             kind, start = "complement", i
         # A comma closes a reference phrase or an attribution; the clause around resumes.
-        if kind in ("reference", "attribution") and i > start and ("," in gap or ":" in gap):
+        closes = "," in gap or ":" in gap
+        if kind in ("reference", "attribution", "frame") and i > start and closes:
             segs.append(Segment(kind, start, i))
             kind, start = resume or "head", i
         i += 1
@@ -588,6 +592,7 @@ class EventCandidate:
     kind: str | None = None
     weight: float = 0.0
     anaphoric: bool = False  # a definite noun (المكالمة) naming an earlier event
+    framed: bool = False  # from a frame phrase (في ختام اجتماع): joins any same-day event
     own_date: bool = False  # the trigger itself carries a date expression
 
 
@@ -663,8 +668,8 @@ class _Extractor:
             if kind.startswith("anchor") and _bare(_fold(e.text).strip()) in self._anchor_words:
                 continue  # غداة X: the date is derived from the main event, not read
             before = _fold(s.text[max(0, e.start - 12) : e.start]).split()
-            if before and _bare(before[-1]) == "منذ":
-                continue
+            if before and _bare(before[-1]) in _NOT_EVENT_DATE:
+                continue  # منذ X: since; حتى X: until (a deadline, not the event's day)
             s.dates.append(e)
             s.date_seg.append(seg)
         on = s.dates[0].date if s.dates else (context or self.published)
@@ -689,7 +694,9 @@ class _Extractor:
                     and e.date_end is None
                     and self.published - timedelta(days=1) <= e.date <= self.published
                 ):
-                    return self.published
+                    # the day the news happened: a morning paper's "أمس" lead makes
+                    # the undated statements of the article yesterday's too
+                    return e.date
         return None
 
     # ---- actors
@@ -750,9 +757,12 @@ class _Extractor:
         # each date to the nearest trigger
         # Arabic news puts the date after its verb ("تحدث مع لافروف يوم الجمعة وأكد…"):
         # a date goes to the nearest trigger before it in its clause, else the nearest.
+        heads = [t for t in trig if segs[t.segment].kind == "head"]
         for e, seg in zip(s.dates, s.date_seg, strict=True):
+            # في ختام اجتماع عقدوه ليل الخميس، اتفقوا…: the frame's date is the main one's
+            pool = heads if segs[seg].kind == "frame" and heads else trig
             best = min(
-                trig,
+                pool,
                 key=lambda t: (
                     0 if t.segment == seg else 1,
                     0 if t.end <= e.start else 1,
@@ -782,7 +792,9 @@ class _Extractor:
                 by_date[key] = {"triggers": [], "date": key, "mode": "own"}
                 clusters.append(by_date[key])
             by_date[key]["triggers"].append(t)
-        core_kinds = ("head", "speaker", "complement", "relative")
+        # a relative clause's own date is its own event's ("الاتفاق الذي تم في ماي"):
+        # it does not date the head
+        core_kinds = ("head", "speaker", "complement")
         main = next(
             (c for c in clusters if any(segs[t.segment].kind == "head" for t in c["triggers"])),
             next(
@@ -799,8 +811,9 @@ class _Extractor:
             if t.dates:
                 continue
             kind = segs[t.segment].kind
-            if kind in ("parallel", "anchor_before", "anchor_after"):
-                c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": kind})
+            if kind in ("parallel", "anchor_before", "anchor_after", "frame"):
+                mode = "parallel" if kind == "frame" else kind
+                c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": mode})
                 c["triggers"].append(t)
             else:
                 if main is None:
@@ -816,7 +829,10 @@ class _Extractor:
     def _candidate(self, s: _Sent, c: dict) -> EventCandidate | None:
         segs = s.segments
         order = {t: i for i, t in enumerate(self.lex.precedence)}
-        best = max(c["triggers"], key=lambda t: (t.weight, -order.get(t.type, 99)))
+        best = max(
+            c["triggers"],
+            key=lambda t: (round(t.weight, 6), t.group.pos != "noun", -order.get(t.type, 99)),
+        )
         if best.weight < _MIN_WEIGHT:
             return None
         etype = best.type
@@ -826,8 +842,12 @@ class _Extractor:
         c["resolved"] = date_info
         seg_ids = {t.segment for t in c["triggers"]}
         reported = any(segs[k].kind in ("complement", "relative") for k in seg_ids)
+        own_relative = c["mode"] == "own" and all(segs[k].kind == "relative" for k in seg_ids)
+        framed = any(segs[k].kind == "frame" for k in seg_ids)
         head_ids = {k for k, sg in enumerate(segs) if sg.kind in ("head", "speaker")}
-        if reported or c["mode"] == "undated" or etype == "statement":
+        if own_relative and etype != "statement":
+            pass  # "قال X إن الاتفاق الذي وقع في ماي": X is not a party to it
+        elif reported or framed or c["mode"] == "undated" or etype == "statement":
             seg_ids |= head_ids
         # actors
         actors: list[Entity] = []
@@ -918,6 +938,7 @@ class _Extractor:
             t.group.pos != "verb" and t.definite for t in c["triggers"] if t.type == etype
         )
         cand.own_date = bool(best.dates)
+        cand.framed = segs[best.segment].kind == "frame"
         return cand
 
     def _date(self, s: _Sent, c: dict, best: Trigger):
@@ -950,8 +971,9 @@ class _Extractor:
             return d, d_end, precision, inferred, "carried"
         if self.published is None:
             return None
-        source = "fallback" if self.news_day else "weak"
-        return self.published, None, "day", False, source
+        if self.news_day:
+            return self.news_day, None, "day", False, "fallback"
+        return self.published, None, "day", False, "weak"
 
     # ---- the article
 
@@ -1060,9 +1082,10 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
                 m.type == e.type
                 and m.status == e.status
                 and _overlap(m, e)
-                and _names(m.key_actors) & _names(e.key_actors)
+                and (_names(m.key_actors) & _names(e.key_actors) or m.framed or e.framed)
             ):
                 _absorb(m, e)
+                m.framed = m.framed and e.framed
                 break
         else:
             out.append(e)
@@ -1103,7 +1126,9 @@ def _attach_statements(events: list[EventCandidate], sents: list[_Sent]) -> list
             s = next((x for x in sents if x.start == span[0]), None)
             if s is None:
                 continue
-            refs = {t.type for t in s.triggers if s.segments[t.segment].kind == "reference"}
+            refs = {
+                t.type for t in s.triggers if s.segments[t.segment].kind in ("reference", "frame")
+            }
             target = next(
                 (f for f in frames if f.type in refs and _overlap(f, e)),
                 None,
