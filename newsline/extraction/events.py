@@ -232,6 +232,18 @@ def _alias_forms(name_ar: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     return (_fold(name_ar), *(_fold(a) for a in aliases))
 
 
+def _loose_adj(tok: str) -> str:
+    """A folded token as the gazetteer's nationality table spells it, with its article:
+    والروسي → الروسي, روسية → الروسيه (the table lists definite adjectives)."""
+    if len(tok) > 4 and tok[0] in "وف" and tok[1:3] == "ال":
+        tok = tok[1:]
+    elif not tok.startswith("ال"):
+        if len(tok) > 4 and tok[0] in "وف":
+            tok = tok[1:]
+        tok = "ال" + tok
+    return tok.replace("اميرك", "امريك")
+
+
 def _bare(tok: str) -> str:
     """The token without an attached و/ف (for marker words)."""
     if len(tok) > 2 and tok[0] in "وف":
@@ -437,6 +449,9 @@ def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
             i += 1
             continue
         (n, _, _), entry, art, lam, fut = best
+        if entry.group.type == "visit" and entry.group.pos == "noun" and _round_of_talks(texts, i):
+            i += n
+            continue
         # a noun right after a ل-masdar is the aim of another action: "لانتزاع اتفاق"
         after_purpose = (
             entry.group.pos != "verb"
@@ -463,6 +478,20 @@ def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
         )
         i += n
     return found
+
+
+def _round_of_talks(texts: list[str], i: int) -> bool:
+    """ "جولة جديدة من المحادثات", "الجولة السادسة من محادثات أستانا": talks, not a trip."""
+    if not _bare(texts[i]).lstrip("ب").removeprefix("ال").startswith("جول"):
+        return False
+    talks = {w[0] for w in lexicon().markers["talks_words"]}
+    for t in texts[i + 1 : i + 5]:
+        for stem, _art, _lam in _noun_stems(t):
+            if stem in talks:
+                return True
+        if t in talks:
+            return True
+    return False
 
 
 def _negated(toks: list[_Tok], i: int) -> bool:
@@ -678,10 +707,53 @@ class _Extractor:
         except Exception:  # one odd name must not lose the article
             log.exception("gazetteer.find failed on sentence %d", s.index)
             ents = []
+        ents = sorted(ents + self._nationality_actors(s, ents, s.triggers), key=lambda m: m.start)
         for m in ents:
             seg = _seg_of_char(s.segments, m.start)
             s.entities.append(m)
             s.ent_seg.append(seg)
+
+    def _nationality_actors(self, s: _Sent, ents: list[EntityMatch], triggers) -> list:
+        """Countries named by an adjective after an event or agent noun: "غارات جوية
+        روسية", "بدعم جوي روسي", "الاتفاق الأمريكي الروسي", "الطائرات الحربية السورية".
+        After any other noun the adjective is not an actor ("الحدود التركية")."""
+        table = self.gaz._nationality
+        if not table:
+            return []
+        markers = self.lex.markers
+        agents = {w[0] for w in markers["agent_nouns"] if len(w) == 1}
+        gap_words = {w[0] for w in markers["nationality_gap"]}
+        trig_toks = {t.tok for t in triggers if t.group.pos != "verb"}
+        taken = [(m.start, m.end) for m in ents]
+        out = []
+        toks = s.toks
+        for k, tok in enumerate(toks):
+            country = table.get(_loose_adj(tok.text))
+            if country is None:
+                continue
+            j = k - 1
+            while j >= 0 and j >= k - 4:
+                gap = s.folded[toks[j].end : toks[j + 1].start]
+                if gap.strip():
+                    j = -1  # punctuation between noun and adjective
+                    break
+                prev = toks[j].text
+                if table.get(_loose_adj(prev)) or _bare(prev) in gap_words or prev in gap_words:
+                    j -= 1
+                    continue
+                break
+            if j < 0:
+                continue
+            prev = toks[j].text
+            if not (j in trig_toks or prev in agents or _bare(prev) in agents):
+                continue
+            a, b = original_span(s.offsets, tok.start, tok.end)
+            if any(x < b and a < y for x, y in taken):
+                continue
+            ent = self.gaz.get(country)
+            if ent is not None:
+                out.append(EntityMatch(a, b, ent, "adjective"))
+        return out
 
     def _news_day(self) -> date | None:
         if self.published is None:

@@ -631,6 +631,8 @@ class _Run:
             return None
         if slot.ignore:
             return _Hit(end, None, "name")
+        if self._nisba(i, end, cut):
+            return _Hit(end, None, "name")
         if slot.cue_only and not self._locative(i, cut):
             return None
         ent = self._choose(slot.entities)
@@ -643,6 +645,17 @@ class _Run:
         elif target is not None:
             alt = target
         return _Hit(end, ent, "name", cut, alt=alt)
+
+    def _nisba(self, i: int, end: int, cut: int) -> bool:
+        """A nationality adjective read as a country name with its article stripped:
+        "السورية" in "مدينة حلب السورية" is "Syrian", not the alias "سورية" (Syria)."""
+        if end != i + 1 or not cut:
+            return False
+        word = self.tokens[i].text
+        head = word[:cut]
+        if not (head.endswith("ال") or head.endswith("لل")):
+            return False
+        return ("ال" + word[cut:]) in self.gz._nationality
 
     def _choose(self, entities: list[Entity]) -> Entity | None:
         """One entity for an alias; a shared surname goes to the one named before."""
@@ -694,8 +707,13 @@ class _Run:
 
 
 @lru_cache(maxsize=1)
+def default_records() -> tuple[list[dict], list[dict]]:
+    """The packaged actor and place records as plain dicts (the JSON files' shape)."""
+    return _load("actors.json", "actors"), _load("places.json", "places")
+
+
+@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded from ``data/*.json`` once per process."""
-    return Gazetteer.from_records(
-        _load("actors.json", "actors"), _load("places.json", "places"), _default_lexicon()
-    )
+    actors, places = default_records()
+    return Gazetteer.from_records(actors, places, _default_lexicon())
