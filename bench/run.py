@@ -148,17 +148,19 @@ def wait_for_port(port: int, timeout: float = 60.0) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(url: str, *, workers: int = 2, port: int | None = None):
-    """gunicorn (gunicorn.conf.py) on 127.0.0.1 serving database ``url``; yields the port."""
+def gunicorn(url: str, *, workers: int | None = 2, port: int | None = None):
+    """gunicorn (gunicorn.conf.py) on 127.0.0.1 serving database ``url``; yields the port.
+    ``workers=None`` keeps the configuration's number."""
     port = port or free_port()
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": str(workers),
         "GUNICORN_LOGLEVEL": "warning",
         "GUNICORN_TIMEOUT": "120",
     }
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
     proc = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")],
         cwd=ROOT,
