@@ -18,7 +18,10 @@ Conventions:
   1 January); ``precision`` says how much of it is meant.
 - ``date_end`` is the last day of a range ("من 8 إلى 10 سبتمبر", "الخميس والجمعة",
   "عامي 2015 و2016") and of week expressions, whose extent is a convention: ISO weeks
-  (Monday–Sunday), "نهاية الأسبوع" = Friday–Sunday. A single day, month or year has None.
+  (Monday–Sunday), "نهاية الأسبوع" = Friday–Sunday. A part of a month keeps precision
+  "month" with a range: مطلع/أوائل = days 1–10, منتصف/أواسط = 11–20, نهاية/أواخر = 21–end.
+  "منتصف ليل الخميس الجمعة" is the second day (midnight), "ليل الخميس الجمعة" both.
+  A single day, month or year has None.
 - ``relative`` — resolved from the publication date (اليوم، أمس، الخميس الماضي …) or from
   another date (غداة، اليوم التالي).
 - ``inferred`` — the year was not written: taken from the publication date, from a year
@@ -409,6 +412,18 @@ _RANGE_LINK = re.compile(r"^\s*(?:-|–|الي|حتي|و|وحتي|لغايه|و�
 # --- public helpers ------------------------------------------------------------------
 
 
+def _month_part(first: date, part: str | None) -> tuple[date, date | None]:
+    """مطلع/أوائل (days 1–10), منتصف/أواسط (11–20), نهاية/أواخر (21–end) of a month."""
+    if part == "start":
+        return first, first.replace(day=10)
+    if part == "middle":
+        return first.replace(day=11), first.replace(day=20)
+    if part == "end":
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return first.replace(day=21), last
+    return first, None
+
+
 def infer_years(day: int, month: int, weekday: int | None, lo: date, hi: date) -> list[int]:
     """Years in [lo, hi] in which day/month exists (and falls on ``weekday``, 0 = Monday)."""
     years = []
@@ -782,6 +797,11 @@ class _Tagger:
             if m.group("w2"):
                 w2 = _WEEKDAYS[m.group("w2")]
                 end = d + timedelta((w2 - w1) % 7)
+                tod = m.group("tod") or ""
+                if "منتصف" in tod and "ليل" in tod and (w2 - w1) % 7 == 1:
+                    # midnight between two days: "منتصف ليل الخميس الجمعة" is Friday
+                    # 00:00 (a truce taking effect); "ليل الخميس الجمعة" stays the night
+                    d, end = end, None
             self.add(a, b, d, end, relative=True)
 
     def bare_months(self):
@@ -815,7 +835,9 @@ class _Tagger:
                 y = self.year_before(a)
                 d = date(y, month, 1) if y else None
             if d:
-                self.add(a, b, d, precision="month", inferred=True, given=False)
+                part = _PARTS.get(_key(lead)) if lead else None
+                d, end = _month_part(d, part)
+                self.add(a, b, d, end, precision="month", inferred=True, given=False)
             else:
                 self.claim(a, b)
 
@@ -880,7 +902,8 @@ class _Tagger:
                     span = (ws, max(ws, pub - timedelta(1)))
                 self.add(a, b, span[0], span[1], precision="week", relative=True)
             elif unit == "month":
-                self.add(a, b, _add_months(pub, q), precision="month", relative=True)
+                d, end = _month_part(_add_months(pub, q), part)
+                self.add(a, b, d, end, precision="month", relative=True)
             else:
                 self.add(a, b, date(pub.year + q, 1, 1), precision="year", relative=True)
 
