@@ -569,4 +569,13 @@ class ActorAdmin(GazetteerAdmin):
 class PlaceAdmin(GazetteerAdmin):
     form = PlaceForm
     list_display = ["name", "arabic", "country", "spellings", "latitude", "longitude"]
-    fields = ["name", "name_ar", "slug", "aliases", "country", ("latitude", "longitude")]
+    fields = [
+        "name",
+        "name_ar",
+        "slug",
+        "aliases",
+        "cue_only_aliases",
+        "metonym_of",
+        "country",
+        ("latitude", "longitude"),
+    ]

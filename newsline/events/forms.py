@@ -55,6 +55,11 @@ class ActorForm(forms.ModelForm):
 
 class PlaceForm(forms.ModelForm):
     aliases = SpellingsField(label=_("Arabic spellings"), required=False, help_text=_SPELLINGS_HELP)
+    cue_only_aliases = SpellingsField(
+        label=_("Spellings that are also common words"),
+        required=False,
+        help_text=_("One per line; matched only after a locative word (في، على، مدينة)."),
+    )
 
     class Meta:
         model = Place

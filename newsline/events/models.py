@@ -74,6 +74,18 @@ class Place(models.Model):
     name_ar = models.CharField(_("Arabic name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     aliases = models.JSONField(_("Arabic spellings"), default=list, blank=True)
+    cue_only_aliases = models.JSONField(
+        _("spellings that are also common words"),
+        default=list,
+        blank=True,
+        help_text=_('Matched only after a locative word such as "في" or "مدينة" (تدمر, الباب).'),
+    )
+    metonym_of = models.CharField(
+        _("stands for"),
+        max_length=200,
+        blank=True,
+        help_text=_('The actor this capital stands for as a subject ("أعلنت موسكو" → Russia).'),
+    )
     country = models.CharField(_("country"), max_length=200, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
@@ -99,6 +111,8 @@ class Place(models.Model):
             "name_ar": self.name_ar,
             "kind": "place",
             "aliases": list(self.aliases),
+            "cue_only_aliases": list(self.cue_only_aliases),
+            "metonym_of": self.metonym_of or None,
             "country": self.country or None,
             "latitude": self.latitude,
             "longitude": self.longitude,

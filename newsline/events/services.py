@@ -14,9 +14,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from django.db import transaction
+from django.db.models import Min
 
 from newsline.extraction.events import EventCandidate
-from newsline.extraction.gazetteer import Entity, Gazetteer, default_gazetteer
+from newsline.extraction.gazetteer import (
+    Entity,
+    Gazetteer,
+    default_gazetteer,
+    default_records,
+)
 
 from .models import Actor, Event, EventActor, Mention, Place, Review, Status
 
@@ -38,17 +44,24 @@ def gazetteer_from_db() -> Gazetteer:
     return Gazetteer.from_records(actors, places)
 
 
-def load_gazetteer(gazetteer: Gazetteer | None = None) -> tuple[int, int]:
+def load_gazetteer() -> tuple[int, int]:
     """Create the Actor and Place rows of the shipped gazetteer that are missing.
 
     Existing rows are left alone: curators' edits win over the shipped data.
     Returns the number of actors and places created.
     """
-    gazetteer = gazetteer or default_gazetteer()
+    gazetteer = default_gazetteer()
+    actor_records, place_records = default_records()
     have_actors = set(Actor.objects.values_list("name", flat=True))
     have_places = set(Place.objects.values_list("name", flat=True))
     new_actors = [_actor_row(e) for e in gazetteer.actors if e.name not in have_actors]
-    new_places = [_place_row(e) for e in gazetteer.places if e.name not in have_places]
+    new_places = []
+    for record in place_records:
+        if record["name"] not in have_places:
+            place = _place_row(gazetteer.get(record["name"]))
+            place.cue_only_aliases = list(record.get("cue_only_aliases") or [])
+            place.metonym_of = record.get("metonym_of") or ""
+            new_places.append(place)
     for row in new_actors + new_places:
         row.save()  # save() fills the slug; a few hundred rows, once.
     return len(new_actors), len(new_places)
@@ -149,21 +162,78 @@ def find_same_event(cand: EventCandidate, key_names: set[str], place_name: str |
     return best[1] if best else None
 
 
-def _find_announcement(cand: EventCandidate, key_names: set[str]) -> Event | None:
-    """The planned event an occurred candidate fulfils (same type, dates, actors)."""
-    if cand.status != Status.OCCURRED:
-        return None
-    window = dt.timedelta(days=3)
-    for event in (
-        Event.objects.live()
-        .filter(type=cand.type, status=Status.PLANNED)
-        .filter(date__lte=(cand.date_end or cand.date) + window, date__gte=cand.date - window)
-        .prefetch_related("event_actors__actor")
-    ):
-        names = {ea.actor.name for ea in event.event_actors.all()}
-        if key_names & names:
-            return event
-    return None
+# What a planned event may turn into: talks announced for 8–9 September can end in
+# the agreement of 9 September, not only in a held meeting.
+_FULFILS = {
+    "meeting": {"meeting", "agreement", "ceasefire"},
+    "visit": {"visit", "meeting"},
+    "call": {"call"},
+    "un_security_council": {"un_security_council"},
+    "ceasefire": {"ceasefire"},
+    "agreement": {"agreement", "ceasefire"},
+    "statement": {"statement"},
+    "violence": {"violence"},
+}
+
+
+def _sides(actors: Iterable) -> set[str]:
+    """Actor names plus the countries their people speak for (Kerry → United States),
+    so "Kerry and Lavrov to meet" and "Washington and Moscow agreed" can be linked."""
+    sides = set()
+    for actor in actors:
+        sides.add(actor.name)
+        if actor.kind == "person" and actor.country:
+            sides.add(actor.country)
+    return sides
+
+
+def _link_announcement(event: Event, article) -> None:
+    """Link a new event to the planned event it fulfils, or a new planned event to
+    the occurred events that fulfil it, whichever article was ingested first.
+
+    A fulfilment happens on or after the day the plan was first reported, in another
+    article than the announcement (an article that reports a meeting and announces the
+    next one announces, it does not fulfil).
+    """
+    sides = _sides(event.actors.all())
+    planned = event.status == Status.PLANNED
+    start, end = _span(event.date, event.date_end, event.precision)
+    window = dt.timedelta(days=1)
+    if planned:
+        others = Event.objects.live().filter(
+            status=Status.OCCURRED,
+            announced_by__isnull=True,
+            type__in=_FULFILS.get(event.type, {event.type}),
+            date__gte=max(start - window, article.published_on or dt.date.min),
+            date__lte=end + window,
+        )
+    else:
+        others = Event.objects.live().filter(
+            status=Status.PLANNED,
+            date__lte=end + window,
+            date__gte=start - window - _max_tolerance(),
+        )
+    others = (
+        others.exclude(pk=event.pk)
+        .exclude(mentions__article=article)
+        .annotate(reported_on=Min("mentions__article__published_on"))
+        .prefetch_related("actors")
+    )
+    for other in others:
+        announcement, fulfilment = (event, other) if planned else (other, event)
+        if fulfilment.type not in _FULFILS.get(announcement.type, {announcement.type}):
+            continue
+        a0, a1 = _span(announcement.date, announcement.date_end, announcement.precision)
+        if not (a0 - window <= fulfilment.date <= a1 + window):
+            continue
+        if not planned and other.reported_on and fulfilment.date < other.reported_on:
+            continue
+        if not sides & _sides(other.actors.all()):
+            continue
+        fulfilment.announced_by = announcement
+        fulfilment.save(update_fields=["announced_by", "updated_at"])
+        if not planned:
+            return
 
 
 def _same_kind(event: Event, cand: EventCandidate) -> bool:
@@ -229,7 +299,6 @@ def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_appr
                 place=_place_for(cand.place) if cand.place else None,
                 confidence=round(max(0.0, min(1.0, cand.confidence)), 3),
                 review=Review.APPROVED if auto_approve else Review.PROPOSED,
-                announced_by=_find_announcement(cand, key_names),
             )
             event.save()
         else:
@@ -252,6 +321,8 @@ def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_appr
                         event=event, actor=_actor_for(entity), key=entity.name in keys
                     )
                     linked.add(entity.name)
+        if created:
+            _link_announcement(event, article)
         for start, end in cand.evidence:
             holders = filed.setdefault((start, end), [])
             if any(h.pk != event.pk and _same_kind(h, cand) for h in holders):

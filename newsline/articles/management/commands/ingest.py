@@ -14,7 +14,7 @@ SUFFIXES = {".txt", ".html", ".htm"}
 class Command(BaseCommand):
     help = (
         "Ingest articles: .txt/.html files, folders of them, or http(s) URLs. "
-        "A folder's manifest.json is used when present."
+        "The manifest.json beside the files is used when present."
     )
 
     def add_arguments(self, parser):
@@ -28,27 +28,26 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, manifest, published, url, publisher, approve, **options):
-        try:
-            entries = read_manifest(manifest) if manifest else {}
-        except ManifestError as exc:
-            raise CommandError(str(exc)) from None
+        entries = _read(manifest) if manifest else {}
+        read_folders = set()
         items = []
         for raw in paths:
             if raw.startswith(("http://", "https://")):
                 items.append(raw)
                 continue
             path = Path(raw)
-            if path.is_dir():
-                if not manifest and (path / "manifest.json").exists():
-                    try:
-                        entries.update(read_manifest(path / "manifest.json"))
-                    except ManifestError as exc:
-                        raise CommandError(str(exc)) from None
-                items.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
-            elif path.exists():
-                items.append(path)
-            else:
+            if not path.exists():
                 raise CommandError(f"{raw}: no such file or folder")
+            folder = path if path.is_dir() else path.parent
+            # Without --manifest, the manifest.json beside the files describes them.
+            if not manifest and folder not in read_folders:
+                read_folders.add(folder)
+                if (folder / "manifest.json").exists():
+                    entries.update(_read(folder / "manifest.json"))
+            if path.is_dir():
+                items.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES))
+            else:
+                items.append(path)
         if url and len(items) > 1:
             raise CommandError("--url names one article: give a single file")
 
@@ -89,3 +88,10 @@ class Command(BaseCommand):
         )
         if failures:
             raise CommandError(f"{failures} of {len(items)} documents failed", returncode=1)
+
+
+def _read(manifest: Path) -> dict:
+    try:
+        return read_manifest(manifest)
+    except ManifestError as exc:
+        raise CommandError(str(exc)) from None
