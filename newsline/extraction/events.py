@@ -673,6 +673,7 @@ class _Extractor:
         self.lex = lexicon()
         self.sents = _analyse(body, published, gaz)
         self.news_day: date | None = None
+        self.last_meeting: EventCandidate | None = None
         self.sent_dates: dict[int, tuple] = {}  # sentence → (date, end, precision, inferred)
         self._anchor_words = {
             " ".join(w)
@@ -819,6 +820,15 @@ class _Extractor:
                 return persons[-2:]
         return []
 
+    def _group_anaphor(self, s: _Sent, seg_index: int) -> list[Entity]:
+        """المشاركون، المجتمعون: the key actors of the last meeting told."""
+        if self.last_meeting is None:
+            return []
+        seg = s.segments[seg_index]
+        if not _has_phrase(s.toks[seg.start : seg.end], self.lex.markers["group_anaphors"]):
+            return []
+        return list(self.last_meeting.key_actors)
+
     # ---- clusters
 
     def _clusters(self, s: _Sent) -> list[dict]:
@@ -832,7 +842,8 @@ class _Extractor:
         heads = [t for t in trig if segs[t.segment].kind == "head"]
         for e, seg in zip(s.dates, s.date_seg, strict=True):
             # في ختام اجتماع عقدوه ليل الخميس، اتفقوا…: the frame's date is the main one's
-            pool = heads if segs[seg].kind == "frame" and heads else trig
+            framed = segs[seg].kind == "frame" and any(t.segment == seg for t in trig)
+            pool = heads if framed and heads else trig
             best = min(
                 pool,
                 key=lambda t: (
@@ -942,6 +953,10 @@ class _Extractor:
         if duals:
             actors.extend(duals)
             by_seg.setdefault(best.segment, []).extend(duals)
+        party = self._group_anaphor(s, best.segment)
+        if party:
+            actors.extend(party)
+            by_seg[best.segment] = party + by_seg.get(best.segment, [])
         actors = _dedupe(actors)
         if etype == "statement":
             key_src = [a for k in sorted(head_ids) for a in by_seg.get(k, [])]
@@ -1089,6 +1104,8 @@ class _Extractor:
                 events.append(cand)
                 if cand.type == "statement":
                     last_statement = (s.index, cand)
+                if cand.type == "meeting" and cand.status == "occurred":
+                    self.last_meeting = cand
             # a statement attached to a reference frame keeps the continuation chain
         events = _merge(events)
         events = _attach_statements(events, self.sents)

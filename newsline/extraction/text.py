@@ -188,6 +188,10 @@ def _looks_like_title(line: str) -> bool:
         return False  # breadcrumb "الرئيسية » أخبار عالمية"
     if n <= 6 and _DATELINE.match(line):
         return False  # "نيويورك - المغرب اليوم"
+    if n <= 8:
+        key = _fold_key(line).translate(_DIGITS)
+        if _dates_in(key) or _hijri_dates_in(key):
+            return False  # a dateline "الاثنين 3 أكتوبر 2016 21:05 GMT", "الرياض 28 صفر 1437 هـ"
     if _marker_kind(line) or _is_boilerplate(line):
         return False
     key = _fold_key(line)
@@ -374,6 +378,38 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _MERIDIEM = re.compile(r"(?<!\w)(?:gmt|utc|am|pm|ص|م)(?!\w)")
 
 
+@cache
+def _hijri_pattern() -> re.Pattern[str]:
+    raw = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
+    names = {_fold_key(w): int(k) for k, words in raw["hijri"].items() for w in words}
+    alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<month>{alt})\s+(?P<y>1[34]\d\d)\s*(?:ه|هـ)?(?!\w)"
+    )
+
+
+@cache
+def _hijri_months() -> dict[str, int]:
+    raw = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
+    return {_fold_key(w): int(k) for k, words in raw["hijri"].items() for w in words}
+
+
+def _hijri_dates_in(key: str) -> list[date]:
+    """Hijri dates with a year in one folded line ("الرياض 28 صفر 1437 هـ واس")."""
+    from hijridate import Hijri
+
+    found = []
+    for mt in _hijri_pattern().finditer(key):
+        try:
+            g = Hijri(int(mt["y"]), _hijri_months()[mt["month"]], int(mt["d"])).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        d = _valid(g.year, g.month, g.day)
+        if d:
+            found.append(d)
+    return found
+
+
 def _dateline(lines: list[str], body_idx: list[int]) -> date | None:
     """A publication date printed on the page, only when it is unambiguous.
 
@@ -391,6 +427,12 @@ def _dateline(lines: list[str], body_idx: list[int]) -> date | None:
         # "نشر في: 2016-09-25 | آخر تحديث: 2016-09-26": judge each part on its own.
         for key in _SEGMENTS.split(_fold_key(line).translate(_DIGITS)):
             dates = _dates_in(key)
+            if not dates and (hijri := _hijri_dates_in(key)):
+                # an agency dateline "الرياض 28 صفر 1437 هـ واس": city, Hijri date, agency
+                rest = _hijri_pattern().sub(" ", key)
+                if _words(rest) <= 3 and not m.modified_kw.search(key):
+                    (keyword if m.published_kw.search(key) else bare).update(hijri)
+                continue
             if not dates or m.modified_kw.search(key):
                 continue
             if m.published_kw.search(key):
