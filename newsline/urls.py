@@ -1,6 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Newsline curation")
+admin.site.site_title = _("Newsline curation")
+admin.site.index_title = _("Review and correct the timeline")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
