@@ -239,3 +239,81 @@ def test_event_json_shape_and_stable_ids():
 def test_every_type_has_cameo_and_titles(event_type):
     assert cameo_code(event_type).isdigit()
     assert {"occurred", "planned", "single", "single_planned"} <= set(lexicon().titles[event_type])
+
+
+# --- rules added with the held-out set (sentences written for these tests) -----------
+
+
+def test_meeting_named_as_a_frame_is_an_event_with_the_main_date():
+    events = extract_events(
+        "اتفق وزراء خارجية فرنسا وبريطانيا وألمانيا، في ختام اجتماع عقدوه في باريس مساء "
+        "الأحد، على مواصلة الضغط على روسيا.",
+        date(2016, 12, 12),  # a Monday
+    )
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"agreement", "meeting"}
+    assert by_type["meeting"].date == by_type["agreement"].date == date(2016, 12, 11)
+
+
+def test_undated_statements_take_the_day_of_a_yesterday_lead():
+    events = extract_events(
+        "أعلن الجيش السوري أمس الأحد سيطرته على حي الشيخ سعيد في حلب.\n\n"
+        "وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو تتابع الوضع.",
+        date(2016, 12, 12),
+    )
+    peskov = next(e for e in events if "Dmitry Peskov" in names(e.key_actors))
+    assert peskov.date == date(2016, 12, 11)
+
+
+def test_until_date_is_a_deadline_not_an_event():
+    events = extract_events(
+        "أعلن المبعوث الأممي ستيفان دي ميستورا مساء أمس تعليق محادثات جنيف حتى 25 فبراير.",
+        date(2016, 2, 4),
+    )
+    assert events
+    assert all(e.date == date(2016, 2, 3) and e.status == "occurred" for e in events)
+
+
+def test_nationality_adjective_after_an_attack_noun_is_the_attacker():
+    e = only(
+        "قتل 15 مدنيا في غارات جوية روسية على مدينة إدلب اليوم الأحد.",
+        date(2016, 11, 20),
+    )
+    assert e.type == "violence"
+    assert "Russia" in names(e.actors)
+
+
+def test_calling_to_stop_the_bombing_is_not_an_attack():
+    e = only(
+        "دعا وزير الخارجية الأمريكي جون كيري اليوم روسيا إلى وقف قصف المدنيين في حلب.",
+        date(2016, 10, 1),
+    )
+    assert e.type == "statement"
+
+
+def test_a_round_of_talks_is_not_a_trip():
+    e = only(
+        "انطلقت في أستانا اليوم الخميس جولة جديدة من المحادثات بمشاركة روسيا وتركيا وإيران.",
+        date(2017, 9, 14),
+    )
+    assert e.type == "meeting"
+
+
+def test_participants_are_the_parties_of_the_last_meeting():
+    events = extract_events(
+        "اجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو اليوم الثلاثاء.\n\n"
+        "واتفق المشاركون على إعلان مشترك بشأن حلب.",
+        date(2016, 12, 20),
+    )
+    agreement = next(e for e in events if e.type == "agreement")
+    assert {"Russia", "Turkey", "Iran"} <= names(agreement.key_actors)
+
+
+def test_a_relative_clause_date_does_not_date_the_statement():
+    events = extract_events(
+        "توصلت روسيا وتركيا الجمعة إلى اتفاق على منطقة جديدة.\n\n"
+        "وقال رئيس الوفد الروسي ألكسندر لافرينتييف إن الاتفاق يستكمل المناطق التي تم "
+        "التفاهم عليها في مايو الماضي.",
+        date(2017, 9, 16),
+    )
+    assert all(e.date.month == 9 for e in events), [(e.type, e.date) for e in events]

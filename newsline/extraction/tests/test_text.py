@@ -454,3 +454,17 @@ def test_very_long_sentence_splits_at_arabic_semicolon():
 def test_split_sentences_on_empty_body():
     assert split_sentences("") == []
     assert split_sentences("\n\n  \n") == []
+
+
+def test_hijri_agency_dateline_gives_the_publication_date():
+    raw = (
+        "وكالة الأنباء\nالرئيسية\nمحلي\nدولي\n"
+        "اختتام اجتماع المعارضة السورية في الرياض\n"
+        "الرياض 28 صفر 1437 هـ واس\n"
+        "اختتم اجتماع قوى الثورة والمعارضة السورية في الرياض أعماله اليوم بعد يومين من "
+        "المشاورات بمشاركة ممثلين عن الفصائل.\n"
+        "// انتهى //\n"
+    )
+    page = clean_plain_text(raw)
+    assert page.published == date(2015, 12, 10)
+    assert page.title == "اختتام اجتماع المعارضة السورية في الرياض"
