@@ -9,8 +9,11 @@ are data, in ``data/triggers.json``):
    التي…), *parallel* clauses (في حين، بينما، فيما), *anchor* clauses whose event is a
    day before/after the main one (غداة X: X was the day before; عشية X: the day after),
    *reference* phrases that only name another event as a time frame (بعد الاجتماع،
-   عقب لقاء…, up to the next comma), *attribution* (بحسب، نقلا عن: the source, never an
-   actor) and *hypothetical* clauses (لو، إذا، في حال: nothing in them happened).
+   عقب لقاء…, up to the next comma), *frame* phrases naming an event that happens with
+   the main one (في ختام اجتماع عقدوه ليل الخميس، على هامش…: its date dates the head,
+   its event is dated like the head and merges into any same-day event of its type),
+   *attribution* (بحسب، نقلا عن: the source, never an actor) and *hypothetical*
+   clauses (لو، إذا، في حال: nothing in them happened).
 2. **Triggers** are matched on the folded sentence with prefixes (و ف ب ل ك ال، سـ on
    verbs) and pronoun suffixes. A trigger's weight is its lexicon weight, times 0.6 in a
    complement or relative clause that has no date of its own (what a speaker reports
@@ -18,8 +21,10 @@ are data, in ``data/triggers.json``):
    جادة"), times 0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
    (لم يلتق، فشلت في الاتفاق). Hypothetical and reference segments give no event.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
-   sentence; dates after منذ (since) and in reference/attribution/hypothetical segments
-   are ignored. Triggers with the same date form one *cluster*; undated triggers of the
+   sentence; dates after منذ (since) or حتى/لغاية (a deadline) and in
+   reference/attribution/hypothetical segments are ignored; a relative clause's own
+   date dates only its own event, which takes no actor from the head.
+   Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
    clause form their own cluster dated like the main one, and an anchor clause's
    cluster is dated one day before (غداة) or after (عشية) the main date. A sentence can
@@ -30,7 +35,10 @@ are data, in ``data/triggers.json``):
 5. **Actors**: gazetteer matches in the cluster's segments, plus the head when the
    cluster holds a reported clause; capital cities in a non-locative position stand for
    their country (واشنطن وموسكو → United States, Russia); dual anaphors (الوزيرين،
-   الطرفين) resolve to the two persons of a recent sentence. *Key actors* are the actors
+   الطرفين) resolve to the two persons of a recent sentence, group anaphors (المشاركون،
+   المجتمعون) to the parties of the last meeting; a nationality adjective names an actor
+   after an event or agent noun (غارات جوية روسية، الطائرات الحربية السورية), never
+   after another noun (الحدود التركية). *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
    and organisations first. No actor → no event (a violence event may have a place
    instead): this is what keeps headlines of related-news lists out.
@@ -38,8 +46,9 @@ are data, in ``data/triggers.json``):
    بنيويورك). The dateline city is not the event place (``text`` removes datelines).
 7. **Date fallback** for a cluster with no date: the date of the previous sentence of
    the same paragraph; else the publication date when the article is news of the day
-   (one of its own date expressions is the publication day or the day before) and the
-   verb is not future; else the publication date with low confidence. Undated future
+   (one of its own date expressions is the publication day or the day before: that
+   day, so a morning paper's "أمس" lead dates its undated statements) and the verb is
+   not future; else the publication date with low confidence. Undated future
    events, undated generic plurals (الاجتماعات) and undated sentences that open with a
    background marker (والجدير بالذكر) are dropped.
 8. **Status** is ``planned`` when the date is after publication, or on the day itself
