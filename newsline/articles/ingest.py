@@ -51,12 +51,18 @@ def ingest_document(
     *,
     origin: str,
     url: str | None = None,
+    fetched_from: str | None = None,
     publisher: str | None = None,
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     auto_approve: bool = False,
 ) -> IngestResult:
-    """Clean, store and extract one document. Raises IngestError."""
+    """Clean, store and extract one document. Raises IngestError.
+
+    ``url`` is the article's known address (manifest, command line); ``fetched_from``
+    the address it was downloaded from, used only when the page names no canonical URL
+    (a canonical URL drops tracking parameters and mirrors, so duplicates are found).
+    """
     limit = settings.NEWSLINE_MAX_UPLOAD_BYTES
     if len(data) > limit:
         raise IngestError(
@@ -68,11 +74,11 @@ def ingest_document(
     except InputError as exc:
         raise IngestError(f"{origin}: {exc}") from None
 
-    url = url or page.url or None
+    url = url or page.url or fetched_from or None
     content_hash = Article.hash_body(page.body)
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing is None and url:
-        existing = Article.objects.filter(url=url).first()
+        existing = Article.objects.filter(url__in={url, fetched_from or url}).first()
     if existing is not None:
         return IngestResult(article=existing, created=False)
 
@@ -138,6 +144,8 @@ def fetch_url(url: str, *, timeout: float = 15.0) -> bytes:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             data = response.read(limit + 1)
+    except urllib.error.HTTPError as exc:
+        raise IngestError(f"{url}: could not be fetched (HTTP {exc.code} {exc.reason})") from None
     except (urllib.error.URLError, TimeoutError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise IngestError(f"{url}: could not be fetched ({reason})") from None

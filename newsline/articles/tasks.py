@@ -98,7 +98,7 @@ def ingest_url_task(
     result = ingest_document(
         data,
         origin=url,
-        url=url,
+        fetched_from=url,
         publisher=publisher,
         published=_date(published, url),
         gazetteer=current_gazetteer(),

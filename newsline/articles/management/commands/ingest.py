@@ -63,9 +63,8 @@ class Command(BaseCommand):
                 result = ingest_document(
                     data,
                     origin=origin,
-                    url=url
-                    or (entry.url if entry else None)
-                    or (item if isinstance(item, str) else None),
+                    url=url or (entry.url if entry else None),
+                    fetched_from=item if isinstance(item, str) else None,
                     publisher=publisher or (entry.publisher if entry else None),
                     published=published or (entry.published if entry else None),
                     gazetteer=gazetteer,
