@@ -292,6 +292,7 @@ _BM_LEAD = _table(dict.fromkeys(["في", "خلال", "منذ", "حتى", "بحل
 _BM_RE = re.compile(
     rf"{_B}(?:(?P<lead>{_trie(_BM_LEAD)}|{_PART}){_E}\s+)?(?:(?P<shahr>{_SHAHRP})\s+)?"
     rf"(?P<mon>{_MONP})(?:\s+(?P<rel>{_QUAL}))?"
+    rf"(?:\s+من\s+(?:العام|السنه|عام)\s+(?P<yrel>{_QUAL}))?"
 )
 _YR_PREP = _table(dict.fromkeys(["في", "منذ", "حتى", "خلال", "بحلول", "قبل", "بعد"], True))
 _YR_RE = re.compile(
@@ -818,15 +819,18 @@ class _Tagger:
             lead = m.group("lead")
             ambiguous = _MONTH_BASE.get(_first_month_word(mon)) in _MONTH_NEEDS_CONTEXT
             if ambiguous:
-                if not (paired or shahr or rel is not None):
+                if not (paired or shahr or rel is not None or m.group("yrel")):
                     continue
-            elif not (paired or shahr or rel is not None or lead):
+            elif not (paired or shahr or rel is not None or lead or m.group("yrel")):
                 continue
             a = m.start() if lead and _key(lead) in _PARTS else m.start("shahr" if shahr else "mon")
             b = m.end()
             if not self.free(a, b):
                 continue
-            if pub is not None:
+            yrel = _QUALS.get(m.group("yrel")) if m.group("yrel") else None
+            if pub is not None and yrel is not None:
+                d = date(pub.year + yrel, month, 1)  # أيار من العام الماضي
+            elif pub is not None:
                 cands = [date(y, month, 1) for y in (pub.year - 1, pub.year, pub.year + 1)]
                 this_month = date(pub.year, pub.month, 1)
                 future = rel is None and self.is_future(a, b)
@@ -854,7 +858,13 @@ class _Tagger:
                     continue
                 if word == _TODAY and not self._today_is_date(m.start("rel"), b):
                     continue
+            elif word == _TODAY and self._today_names_other_day(b):
+                continue  # في وقت سابق من اليوم نفسه: the day of another date
             self.add(a, b, pub + timedelta(_REL_DAYS[rel]), relative=True)
+
+    def _today_names_other_day(self, b: int) -> bool:
+        sep, word = self.word_after(b)
+        return bool(word) and not sep.strip() and word in _TODAY_NOT_AFTER
 
     def _today_is_date(self, a: int, b: int) -> bool:
         """Whether a bare اليوم names the publication day (not روسيا اليوم, حتى اليوم,

@@ -13,7 +13,9 @@ are data, in ``data/triggers.json``):
    the main one (في ختام اجتماع عقدوه ليل الخميس، على هامش…: its date dates the head,
    its event is dated like the head and merges into any same-day event of its type),
    *attribution* (بحسب، نقلا عن: the source, never an actor) and *hypothetical*
-   clauses (لو، إذا، في حال: nothing in them happened).
+   clauses (لو، إذا، في حال: nothing in them happened). A reference word before a
+   demonstrative (بعد ذلك) is an adverb, not a clause; "بعد ساعات من X" is a frame
+   (X happened the same day).
 2. **Triggers** are matched on the folded sentence with prefixes (و ف ب ل ك ال، سـ on
    verbs) and pronoun suffixes. A trigger's weight is its lexicon weight, times 0.6 in a
    complement or relative clause that has no date of its own (what a speaker reports
@@ -22,7 +24,10 @@ are data, in ``data/triggers.json``):
    (لم يلتق، فشلت في الاتفاق). Hypothetical and reference segments give no event.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية (a deadline) and in
-   reference/attribution/hypothetical segments are ignored; a relative clause's own
+   reference/attribution/hypothetical segments are ignored, and so are dates of a
+   reported clause with no trigger of its own (يقضي الإطار بأن يبدأ المفتشون في نوفمبر:
+   the content's date; such a clause does not make the sentence future either); a
+   relative clause's own
    date dates only its own event, which takes no actor from the head.
    Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
@@ -56,7 +61,9 @@ are data, in ``data/triggers.json``):
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
    to the last event of its type and only adds evidence; a statement opened by a
    continuation verb (وأضاف، وتابع) joins the previous statement; candidates of the
-   same type and status, overlapping dates and overlapping key actors merge, and an
+   same type and status, overlapping dates and overlapping key actors merge (not two
+   meetings or calls that each name a person the other does not: Putin with Rouhani,
+   then Putin with Khamenei), and an
    undated restatement merges into the dated event it restates; finally a statement
    that names an event as its frame (بعد الاجتماع) or shares a key actor with a
    same-day meeting or call attaches to it as evidence.
@@ -108,6 +115,7 @@ _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
 _WORD = re.compile(r"\w+")
 _ENDS_SENTENCE = re.compile(r"[.!?؟…][\"'»”)\]]*\s*$")
+_HOURS = frozenset(fold(w) for w in ("ساعات", "ساعة", "ساعتين", "دقائق", "لحظات"))
 _NOT_EVENT_DATE = frozenset(("منذ", "حتي", "لغايه", "غايه"))
 _NOT_PURPOSE = frozenset(("لكن", "لدي", "لدى", "لذلك", "لقد", "لهذا", "لكنه", "لكنها", "لاسيما"))
 
@@ -381,6 +389,12 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
         if i in openers and (i > 0 or openers[i][0] == "hypothetical"):
             # a sentence-initial فيما/كما/بعد is a connector, not a clause opener
             new_kind, n = openers[i]
+            nxt = [_bare(t.text) for t in toks[i + n : i + n + 2]]
+            if new_kind == "reference" and nxt[:1] and nxt[0] in _DEMONSTRATIVES:
+                i += n + 1  # بعد ذلك، قبل ذلك: "afterwards", not another event
+                continue
+            if new_kind == "reference" and nxt[1:] == ["من"] and nxt[0] in _HOURS:
+                new_kind = "frame"  # بعد ساعات من اجتماع عقدته المجموعة: the same day
             if i > start:
                 segs.append(Segment(kind, start, i))
             if new_kind in ("reference", "attribution", "frame"):
@@ -534,7 +548,18 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             t.negated = _negated(toks, t.tok)
             t.start, t.end = original_span(offsets, t.start, t.end)
             t.segment = _seg_of_tok(segs, t.tok)
-        future_marker = _has_phrase(toks, lex.markers["future"])
+        # The tense is the events': a reported clause with no trigger of its own (يقضي
+        # الاتفاق بأن يبدأ المفتشون في نوفمبر المقبل) does not make the sentence future.
+        content = {
+            k
+            for k, seg in enumerate(segs)
+            if seg.kind == "complement" and not any(t.segment == k for t in kept)
+        }
+        tense_toks = [t for j, t in enumerate(toks) if _seg_of_tok(segs, j) not in content]
+        tense_text = " ".join(
+            s.text[seg.cstart : seg.cend] for k, seg in enumerate(segs) if k not in content
+        )
+        future_marker = _has_phrase(tense_toks, lex.markers["future"])
         background = bool(toks) and 0 in _marker_hits(toks[:4], lex.markers["background"])
         first = _first_content_tok(toks)
         continuation = first is not None and (
@@ -542,7 +567,7 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
         )
         tense_future = future_marker or any(t.future for t in kept)
         with contextlib.suppress(Exception):  # a helper bug must not lose the article
-            tense_future = tense_future or dates_mod.sentence_tense(s.text) == "future"
+            tense_future = tense_future or dates_mod.sentence_tense(tense_text) == "future"
         out.append(
             _Sent(
                 index=k,
@@ -709,6 +734,8 @@ class _Extractor:
             before = _fold(s.text[max(0, e.start - 12) : e.start]).split()
             if before and _bare(before[-1]) in _NOT_EVENT_DATE:
                 continue  # منذ X: since; حتى X: until (a deadline, not the event's day)
+            if kind == "complement" and not any(t.segment == seg for t in s.triggers):
+                continue  # يقضي الاتفاق بأن يبدأ المفتشون في نوفمبر: the content's date
             s.dates.append(e)
             s.date_seg.append(seg)
         on = s.dates[0].date if s.dates else (context or self.published)
@@ -1172,6 +1199,17 @@ def _absorb(target: EventCandidate, other: EventCandidate) -> None:
         target.weight = max(target.weight, other.weight)
 
 
+def _other_counterparts(a: EventCandidate, b: EventCandidate) -> bool:
+    """Two meetings or calls of one person with different people on the same day
+    (Putin with Rouhani, then Putin with Khamenei): each names a person the other
+    does not mention at all."""
+    if a.type not in ("meeting", "call"):
+        return False
+    pa = {x.name for x in a.key_actors if x.kind == "person"}
+    pb = {x.name for x in b.key_actors if x.kind == "person"}
+    return bool(pa - _names(b.actors)) and bool(pb - _names(a.actors))
+
+
 def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for e in events:
@@ -1181,6 +1219,7 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
                 and m.status == e.status
                 and _overlap(m, e)
                 and (_names(m.key_actors) & _names(e.key_actors) or m.framed or e.framed)
+                and not _other_counterparts(m, e)
             ):
                 _absorb(m, e)
                 m.framed = m.framed and e.framed
@@ -1202,6 +1241,7 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
                 and m.status == e.status
                 and m.date_source in _STRONG_SOURCES
                 and _names(m.key_actors) & _names(e.key_actors)
+                and not _other_counterparts(m, e)
             ),
             None,
         )

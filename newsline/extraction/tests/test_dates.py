@@ -473,3 +473,15 @@ def test_core_gold_event_dates_are_resolved_from_their_evidence_sentence():
     # Evidence with no date expression at all (e.g. "قبل بدء الاجتماع").
     assert sorted(without_dates) == ["s001-2", "s003-3", "s004-2"]
     assert len(checked) >= 10
+
+
+def test_month_of_last_year_takes_the_year_of_the_qualifier():
+    t = _one("سيطر التنظيم على المدينة في أيار من العام الماضي.", date(2016, 3, 27))
+    assert (t.date, t.precision) == (date(2015, 5, 1), "month")
+    t = _one("تعقد الجولة في مارس من العام المقبل.", date(2016, 10, 1))
+    assert t.date == date(2017, 3, 1)
+
+
+def test_earlier_the_same_day_is_not_the_publication_day():
+    found = find_dates("وكان الوزير قد عقد في وقت سابق من اليوم نفسه اجتماعا.", date(2016, 1, 24))
+    assert found == []

@@ -317,3 +317,55 @@ def test_a_relative_clause_date_does_not_date_the_statement():
         date(2017, 9, 16),
     )
     assert all(e.date.month == 9 for e in events), [(e.type, e.date) for e in events]
+
+
+def test_the_same_person_meeting_two_people_on_one_day_gives_two_meetings():
+    body = (
+        "التقى الرئيس الروسي فلاديمير بوتين الرئيس الإيراني حسن روحاني أمس الاثنين في طهران.\n\n"
+        "والتقى بوتين خلال زيارته المرشد الأعلى علي خامنئي."
+    )
+    events = [e for e in extract_events(body, date(2015, 11, 24)) if e.type == "meeting"]
+    keys = [names(e.key_actors) for e in events]
+    assert len(events) == 2, keys
+    assert all(e.date == date(2015, 11, 23) for e in events)
+
+
+def test_afterwards_is_an_adverb_not_a_reference_to_another_event():
+    body = (
+        "استقبل الملك عبد الله الثاني وزير الخارجية الأمريكي جون كيري أمس السبت في عمان.\n\n"
+        "والتقى الوزير الأمريكي بعد ذلك المنسق العام للهيئة العليا للمفاوضات رياض حجاب."
+    )
+    events = extract_events(body, date(2016, 1, 24))
+    assert any("Riad Hijab" in names(e.key_actors) for e in events)
+
+
+def test_an_event_told_hours_before_the_main_one_is_an_event_of_that_day():
+    body = (
+        "تبنى مجلس الأمن الدولي بالإجماع مساء أمس الجمعة قرارا بشأن سوريا.\n\n"
+        "وجاء التصويت بعد ساعات من اجتماع عقدته المجموعة الدولية لدعم سوريا في نيويورك."
+    )
+    events = extract_events(body, date(2015, 12, 19))
+    meeting = [e for e in events if e.type == "meeting"]
+    assert meeting and meeting[0].date == date(2015, 12, 18)
+
+
+def test_a_stipulated_future_date_does_not_date_the_agreement():
+    body = (
+        "عقد الوزيران مؤتمرا صحفيا أمس السبت.\n\n"
+        "ويقضي الإطار الذي توصلت إليه روسيا والولايات المتحدة بأن يبدأ المفتشون عملهم "
+        "في نوفمبر المقبل."
+    )
+    agreement = [e for e in extract_events(body, date(2013, 9, 15)) if e.type == "agreement"]
+    assert agreement and agreement[0].date == date(2013, 9, 14)
+    assert agreement[0].status == "occurred"
+
+
+def test_taking_control_of_a_town_is_a_violence_event_at_that_place():
+    body = "وكانت وحدات من الجيش العربي السوري قد أحكمت سيطرتها صباح اليوم على مدينة تدمر."
+    e = only(body, date(2016, 3, 27))
+    assert (e.type, e.place.name, e.date) == ("violence", "Palmyra", date(2016, 3, 27))
+
+
+def test_habitual_background_gives_no_event():
+    body = "ولطالما استخدمت موسكو وبكين حق النقض منذ بداية الأزمة لمنع صدور قرارات تدين النظام."
+    assert extract_events(body, date(2013, 9, 15)) == []
