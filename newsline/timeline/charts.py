@@ -214,7 +214,9 @@ def timeline_figure(
     # Room for the lane labels. Plotly's automargin does not grow a right-side axis
     # here (measured: Arabic labels clipped), so reserve it from the label lengths.
     label_room = 24 + round(7.5 * max((len(c) for c in categories), default=4))
-    height = max(300, 150 + 44 * len(categories))
+    show_legend = lanes == "actor"
+    # The legend, when there is one, sits under the axis (~50 px more).
+    height = max(260, (150 if show_legend else 100) + 44 * len(categories))
     xaxis: dict = {
         "type": "date",
         "autorange": "reversed" if rtl else True,
@@ -241,7 +243,9 @@ def timeline_figure(
             "fixedrange": True,
             "gridcolor": "#eef0f3",
         },
-        # Under the axis: the mode bar owns the top edge.
+        # Under the axis: the mode bar owns the top edge. Plotly lays legend items out
+        # left to right whatever the page direction: reversed, the first type reads
+        # first from the right in Arabic.
         "legend": {
             "orientation": "h",
             "x": 1 if rtl else 0,
@@ -249,7 +253,7 @@ def timeline_figure(
             # Below the two-line date ticks (~56 px under the plot area).
             "y": -56 / (height - 110),
             "yanchor": "top",
-            "traceorder": "normal",
+            "traceorder": "reversed" if rtl else "normal",
         },
         "margin": {
             "l": 16 if rtl else label_room,
@@ -262,7 +266,10 @@ def timeline_figure(
         "dragmode": "pan",
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "#ffffff",
-        "showlegend": True,
+        # With lanes by type every lane is already labelled with its type and colour:
+        # a legend would only repeat the lane labels (and take a third of a phone's
+        # screen). With lanes by actor the colours need one.
+        "showlegend": show_legend,
     }
     config = {
         "responsive": True,

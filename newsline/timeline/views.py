@@ -213,7 +213,15 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("event")
         .order_by("char_start", "id")
     )
-    events = list({m.event_id: m.event for m in mentions}.values())
+    # In reading order, each with the first sentence it was read from, so the list
+    # can point back into the highlighted text.
+    first: dict[int, Mention] = {}
+    for mention in mentions:
+        first.setdefault(mention.event_id, mention)
+    events = []
+    for mention in first.values():
+        mention.event.first_mention_id = mention.pk
+        events.append(mention.event)
     return render(
         request,
         "timeline/article.html",

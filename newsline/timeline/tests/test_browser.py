@@ -218,3 +218,33 @@ def test_actor_page_draws_the_actors_own_timeline(
     _open(page, live_server.url + actor.get_absolute_url())
     expect(page.locator(POINTS)).to_have_count(own)
     page.screenshot(path=artifacts_dir / "actor-ar.png", full_page=True)
+
+
+def test_phone_width_with_and_without_javascript(
+    live_server, seeds, page: Page, requests_seen, browser, artifacts_dir
+):
+    # With lanes by type the legend only repeated the lane labels, and on a phone it
+    # stacked into a column a third of the screen tall.
+    page.set_viewport_size({"width": 375, "height": 812})
+    _open(page, f"{live_server.url}/en/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    expect(page.locator("#chart .legend")).to_have_count(0)
+    # "1 source" wrapped between the number and the word.
+    lines = page.eval_on_selector_all(
+        ".sources-count, .badge", "els => els.map(e => e.getClientRects().length)"
+    )
+    assert lines and set(lines) == {1}
+    page.screenshot(path=artifacts_dir / "timeline-en-phone.png", full_page=True)
+
+    # Without JavaScript the chart frame stayed, empty, above the list.
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
+    try:
+        nojs = context.new_page()
+        nojs.goto(f"{live_server.url}/")
+        expect(nojs.locator(".chart-wrap")).to_be_hidden()
+        expect(nojs.locator(".chart-noscript")).to_be_visible()
+        expect(nojs.locator(".event-list li").first).to_be_visible()
+        assert nojs.evaluate("document.documentElement.scrollWidth") <= 375
+        nojs.screenshot(path=artifacts_dir / "timeline-ar-phone-nojs.png", full_page=True)
+    finally:
+        context.close()

@@ -106,3 +106,19 @@ def test_focus_centres_the_axis_and_rings_the_event():
     assert figure["layout"]["xaxis"]["autorange"] is False
     (ring,) = [t for t in figure["data"] if t["meta"]["role"] == "focus"]
     assert ring["customdata"][0][0] == ev.pk
+
+
+def test_lanes_by_type_need_no_legend_lanes_by_actor_do():
+    # Lanes by type already label each lane with its type; the legend only repeated
+    # them and took a third of a phone screen.
+    f.event(actors=[f.actor(**f.LAVROV)])
+    f.event(type="call", actors=[f.actor(**f.KERRY)])
+    assert _figure(lanes="type")["layout"]["showlegend"] is False
+    assert _figure(lanes="actor")["layout"]["showlegend"] is True
+
+
+def test_arabic_legend_reads_from_the_right():
+    # Plotly lays legend items out left to right; reversed, the first type is rightmost.
+    f.event()
+    assert _figure("ar", lanes="actor")["layout"]["legend"]["traceorder"] == "reversed"
+    assert _figure("en", lanes="actor")["layout"]["legend"]["traceorder"] == "normal"
