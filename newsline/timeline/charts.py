@@ -127,7 +127,11 @@ def timeline_figure(
 
     traces: list[dict] = []
     for type_ in TYPE_ORDER:
-        of_type = [e for e in events if e.type == type_]
+        # Occurred events first: the legend draws a trace's symbol from its first
+        # point, and a hollow (planned) one would say the whole type is planned.
+        of_type = sorted(
+            (e for e in events if e.type == type_), key=lambda e: e.status == "planned"
+        )
         if not of_type:
             continue
         label = str(labels[type_])

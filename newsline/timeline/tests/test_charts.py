@@ -42,10 +42,13 @@ def test_figure_is_a_plain_json_dict_with_one_point_per_event():
 
 
 def test_planned_events_are_hollow():
-    f.event(status="planned")
-    f.event(date=dt.date(2016, 9, 20))
+    planned = f.event(status="planned")
+    held = f.event(date=dt.date(2016, 9, 20))
     (trace,) = _events_traces(_figure())
-    assert trace["marker"]["symbol"] == ["circle-open", "circle"]
+    symbols = {
+        cd[0]: s for cd, s in zip(trace["customdata"], trace["marker"]["symbol"], strict=True)
+    }
+    assert symbols == {planned.pk: "circle-open", held.pk: "circle"}
 
 
 def test_a_date_range_is_drawn_as_a_bar():
@@ -122,3 +125,10 @@ def test_arabic_legend_reads_from_the_right():
     f.event()
     assert _figure("ar", lanes="actor")["layout"]["legend"]["traceorder"] == "reversed"
     assert _figure("en", lanes="actor")["layout"]["legend"]["traceorder"] == "normal"
+
+
+def test_legend_symbol_of_a_type_is_filled_even_if_its_first_event_was_planned():
+    f.event(status="planned", date=dt.date(2016, 9, 1))
+    f.event(date=dt.date(2016, 9, 20))
+    (meetings,) = _events_traces(_figure(lanes="actor"))
+    assert meetings["marker"]["symbol"] == ["circle", "circle-open"]
