@@ -7,9 +7,10 @@ turns its cleaned data into one query on top of ``Event.objects.public()``.
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from newsline import search
 from newsline.articles.models import Publisher
 from newsline.events.models import Actor, Event, EventType, Mention, Place, Status
 
@@ -99,11 +100,9 @@ def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     the query count stays the same whatever the filters.
     """
     if q := filters.get("q"):
-        events = events.filter(
-            Q(title_ar__icontains=q)
-            | Q(title_en__icontains=q)
-            | Exists(Mention.objects.filter(event=OuterRef("pk"), quote__icontains=q))
-        )
+        # Titles and quotes, insensitive to Arabic spelling variants (ى/ي, أ/ا, ة/ه,
+        # diacritics) on SQLite and PostgreSQL alike.
+        events = search.matching(events, q)
     if actor := filters.get("actor"):
         events = events.filter(
             Exists(Event.actors.through.objects.filter(event=OuterRef("pk"), actor=actor))
