@@ -92,3 +92,15 @@ def test_embed_dates_and_names_read_as_on_the_site(client, talks):
     week = f.event(date=dt.date(2016, 9, 21), precision="week", title_en="Talks that week")
     html = client.get("/en/embed/").content.decode()
     assert f'data-event="{week.pk}"' in html and "week of 21 September 2016" in html
+
+
+def test_arabic_says_no_events_rather_than_zero_event(client, talks):
+    # "0 حدث" is not Arabic for an empty result.
+    html = client.get("/", {"q": "no-such-words"}).content.decode()
+    assert "لا أحداث" in html and "0 حدث" not in html
+    assert "لا يوجد حدث يطابق هذه المرشحات." in html and "اعرض كل الأحداث" in html
+
+
+def test_admin_header_is_translated(client):
+    html = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "تحرير نيوزلاين" in html and "Newsline curation" not in html
