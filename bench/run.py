@@ -1,9 +1,9 @@
 """Newsline's benchmark: one run, one table (``make bench``).
 
 For each corpus size (synthetic events, ``manage.py make_synthetic``):
-- server time of the timeline page and of a filter swap (htmx fragment), p50/p95 over
-  repeated requests through Django's test client, their size (raw and gzip), and the
-  SQL queries per request; the plan of the page's slowest query (EXPLAIN ANALYZE on
+- server time of the timeline page, of a filter swap (htmx fragment) and of a folded
+  Arabic search swap, p50/p95 over repeated requests through Django's test client,
+  their size (raw and gzip), and the SQL queries per request; the plan of the page's slowest query (EXPLAIN ANALYZE on
   PostgreSQL when DATABASE_URL points there, EXPLAIN QUERY PLAN on SQLite);
 - time to a ready chart in headless Chromium (Newsline served by gunicorn), and the
   same events in TimelineJS and vis-timeline (bench/peers/, served locally);
@@ -307,6 +307,10 @@ def table(sizes: list[int], server: dict, browser: dict | None, ingest: dict | N
     row(
         "filter swap p50 / p95 (ms)",
         lambda s: f"{ms(server[s]['swap']['p50'])} / {ms(server[s]['swap']['p95'])}",
+    )
+    row(
+        "search swap p50 / p95 (ms)",
+        lambda s: f"{ms(server[s]['search']['p50'])} / {ms(server[s]['search']['p95'])}",
     )
     row(
         "page size raw / gzip (KB)",

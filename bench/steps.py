@@ -121,11 +121,14 @@ def server(repeat: int) -> dict:
     client = Client(headers={"host": "127.0.0.1"})
     page = _measure(client, "/", repeat)
     swap = _measure(client, "/?type=meeting", repeat, hx_request="true")
+    # Folded Arabic search (newsline/search.py): "جنيف" as a reader would type it.
+    search = _measure(client, "/?q=%D8%AC%D9%86%D9%8A%D9%81", repeat, hx_request="true")
     return {
         "vendor": connection.vendor,
         "public_events": Event.objects.public().count(),
         "page": page,
         "swap": swap,
+        "search": search,
         "explain": _explain(page["timeline_sql"]),
         "explain_slowest": _explain(page["slowest_sql"])
         if page["slowest_sql"] != page["timeline_sql"]
