@@ -381,6 +381,8 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
         for i, n in _marker_hits(toks, lex[name]).items():
             if i not in openers or n > openers[i][1]:
                 openers[i] = (kind, n)
+    for i in _marker_hits(toks, lex.get("opener_exceptions", ())):
+        openers.pop(i, None)  # بان كي مون: a name, not the complementizer بأن
     segs: list[Segment] = []
     kind, start = "head", 0
     resume: str | None = None  # kind to return to after a reference phrase
@@ -699,6 +701,18 @@ def _ordered_key(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?[-–—ـ]")
+
+
+def _lead_dateline(text: str, start: int, end: int) -> bool:
+    """A date in the opening dateline of a sentence ("عمان 23 كانون الثاني (بترا) -",
+    "الرقة (سوريا) - 6 يونيو (رويترز) -"): a few words before it, a dash after it."""
+    head = text[:start]
+    if len(_WORD.findall(head)) > 4 or not _DATELINE_TAIL.match(text, end):
+        return False
+    return "،" not in head and "," not in head
+
+
 class _Extractor:
     def __init__(self, body: str, published: date | None, gaz: Gazetteer):
         self.body = body
@@ -709,6 +723,7 @@ class _Extractor:
         self.news_day: date | None = None
         self.last_meeting: EventCandidate | None = None
         self.sent_dates: dict[int, tuple] = {}  # sentence → (date, end, precision, inferred)
+        self._effective_words = set(self.lex.markers.get("effective_from", ()))
         self._anchor_words = {
             " ".join(w)
             for w in self.lex.markers["anchor_before"] + self.lex.markers["anchor_after"]
@@ -734,6 +749,12 @@ class _Extractor:
             before = _fold(s.text[max(0, e.start - 12) : e.start]).split()
             if before and _bare(before[-1]) in _NOT_EVENT_DATE:
                 continue  # منذ X: since; حتى X: until (a deadline, not the event's day)
+            if tuple(_fold(s.text[max(0, e.start - 20) : e.start]).split()[-2:]) in (
+                self._effective_words
+            ) and not any(t.type == "ceasefire" for t in s.triggers):
+                continue  # تعليق العضوية اعتبارا من الأربعاء: when it takes effect
+            if not e.relative and _lead_dateline(s.text, e.start, e.end):
+                continue  # "مونترو 23 كانون الثاني (بترا) -": the publication date
             if kind == "complement" and not any(t.segment == seg for t in s.triggers):
                 continue  # يقضي الاتفاق بأن يبدأ المفتشون في نوفمبر: the content's date
             s.dates.append(e)
