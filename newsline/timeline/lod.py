@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -81,21 +81,6 @@ def _fold(rows, lane_key: str, date_key: str, period: str) -> list[tuple[str, dt
     return [(lane, day, n) for (lane, day), n in sorted(bins.items())]
 
 
-def _mention_count():
-    """Sentences quoted as evidence of the event, as a correlated subquery: the rank
-    of "most reported". Ranking 100k events by it takes ~80 ms on SQLite; by distinct
-    sources (COUNT DISTINCT) ~190 ms, by ``with_source_count()``'s JOIN + GROUP BY
-    ~1.4 s. The few winners then get their exact source count."""
-    return Subquery(
-        Mention.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(n=Count("pk"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
 def _plain(events: QuerySet[Event]) -> QuerySet[Event]:
     """``events`` without annotations, so it can be grouped again (a source-count
     filter annotates it): the same rows through ``pk IN (subquery)``."""
@@ -149,12 +134,15 @@ def overview(
         rows = plain.values("type", "date").annotate(n=Count("pk")).order_by()
         result.bins = _fold(rows, "type", "date", period)
 
-    # Rank on narrow rows (the subquery runs for every event), then load the few
-    # winners whole, with their exact source counts.
+    # Rank by evidence sentences in one pass over the mentions (a hash aggregate),
+    # then load the few winners whole, with their exact source counts. ~90 ms at
+    # 100k events on both databases; with_source_count() over all of them ~1.4 s.
     ids = list(
-        plain.annotate(reports=_mention_count())
-        .order_by("-reports", "-confidence", "date", "id")
-        .values_list("pk", flat=True)[:top]
+        Mention.objects.filter(event__in=plain.values("pk"))
+        .values("event")
+        .annotate(reports=Count("pk"))
+        .order_by("-reports", "event")
+        .values_list("event", flat=True)[:top]
     )
     winners = (
         Event.objects.filter(pk__in=ids)
