@@ -28,7 +28,11 @@ are data, in ``data/triggers.json``):
    reported clause with no trigger of its own (يقضي الإطار بأن يبدأ المفتشون في نوفمبر:
    the content's date; such a clause does not make the sentence future either); a
    relative clause's own
-   date dates only its own event, which takes no actor from the head.
+   date dates only its own event, which takes no actor from the head. A date after
+   اعتبارا من/ابتداء من (when a decision takes effect) dates only a ceasefire; an
+   explicit date in a lead dateline ("عمان 23 كانون الثاني (بترا) -") is the
+   publication date, not an event date. A clause opener that begins a name (بان كي
+   مون) is not an opener.
    Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
    clause form their own cluster dated like the main one, and an anchor clause's
@@ -56,6 +60,11 @@ are data, in ``data/triggers.json``):
    not future; else the publication date with low confidence. Undated future
    events, undated generic plurals (الاجتماعات) and undated sentences that open with a
    background marker (والجدير بالذكر) are dropped.
+   A meeting noun (not a conference or summit) with a single party and no venue in a
+   sentence with a speech verb ("قال بوتين خلال اجتماع حكومي") is the statement; a
+   past-tense statement verb whose only date is after publication is dropped (the date
+   is its content's); a ceasefire with no party right after an agreement takes the
+   agreement's parties.
 8. **Status** is ``planned`` when the date is after publication, or on the day itself
    with a future verb (سيلتقي اليوم); otherwise ``occurred``.
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
@@ -64,7 +73,8 @@ are data, in ``data/triggers.json``):
    same type and status, overlapping dates and overlapping key actors merge (not two
    meetings or calls that each name a person the other does not: Putin with Rouhani,
    then Putin with Khamenei), and an
-   undated restatement merges into the dated event it restates; finally a statement
+   undated restatement merges into the dated event it restates; Security Council items
+   of the same day are one session; finally a statement
    that names an event as its frame (بعد الاجتماع) or shares a key actor with a
    same-day meeting or call attaches to it as evidence.
 """
@@ -704,6 +714,14 @@ def _ordered_key(entities: list[Entity]) -> list[Entity]:
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?[-–—ـ]")
 
 
+def _imperfect(word: str) -> bool:
+    """A present-tense verb (يقول، تعلن) rather than a past one (قال، تابعت)."""
+    w = _bare(_fold(word).split()[0]) if word.split() else ""
+    while w[:1] in ("و", "ف", "س") and len(w) > 3:
+        w = w[1:]
+    return w[:1] in ("ي", "ت") and not w.startswith(("تابع", "تحدث", "توصل", "تعهد", "تمن"))
+
+
 def _lead_dateline(text: str, start: int, end: int) -> bool:
     """A date in the opening dateline of a sentence ("عمان 23 كانون الثاني (بترا) -",
     "الرقة (سوريا) - 6 يونيو (رويترز) -"): a few words before it, a dash after it."""
@@ -1028,10 +1046,33 @@ class _Extractor:
                 people = [a for a in head if a.kind == "person"]
                 key_src = (people or head)[:1] + key_src
             key = _ordered_key(key_src)
+        speech = next(
+            (
+                t
+                for t in c["triggers"]
+                if t.type == "statement" and t.group.pos == "verb" and t.segment in head_ids
+            ),
+            None,
+        )
         if etype in _TARGET_TYPES:
             place = _nearest_place(places + countries, best)
         else:
             place = places[0][1] if places else None
+        if (
+            etype == "meeting"
+            and best.group.pos == "noun"
+            and len(key) == 1
+            and speech
+            and not place
+            and not _fold(s.text[best.start : best.end])
+            .split()[0]
+            .lstrip("وفبل")
+            .startswith(("مؤتمر", "المؤتمر", "قمه", "القمه"))
+        ):
+            # "قال بوتين خلال اجتماع حكومي": a meeting (not a conference or summit)
+            # with no other party and no venue is the setting of what he said
+            etype, best = "statement", speech
+            key = _ordered_key([a for k in sorted(head_ids) for a in by_seg.get(k, [])] or key)
         if not key and not (etype in ("violence", "ceasefire") and place is not None):
             return None
         if date_info is None:
@@ -1051,6 +1092,15 @@ class _Extractor:
             and not any(t.group.pos != "noun" for t in c["triggers"] if t.type == etype)
         ):
             return None
+        if (
+            etype == "statement"
+            and best.group.pos == "verb"
+            and not best.future
+            and self.published is not None
+            and d > self.published
+            and not _imperfect(s.text[best.start : best.end])
+        ):
+            return None  # "اعتبر أن انتخابات الثالث من يونيو المقبل…": not when he spoke
         future = best.future or s.future
         status = "occurred"
         if self.published is None:
@@ -1140,6 +1190,13 @@ class _Extractor:
                 e0 = s.dates[0]
                 self.sent_dates[s.index] = (e0.date, e0.date_end, e0.precision, e0.inferred)
             for cand in sentence_events:
+                if cand.type == "ceasefire" and not cand.key_actors:
+                    deal = next((e for e in reversed(events) if e.type == "agreement"), None)
+                    if deal is not None and s.index - deal.sentence <= 2:
+                        # "وقعت روسيا وتركيا وإيران مذكرة…" then "على أن يدخل وقف
+                        # الأعمال القتالية حيز التنفيذ…": the parties of the deal
+                        cand.key_actors = list(deal.key_actors)
+                        cand.actors = _dedupe(cand.key_actors + cand.actors)
                 target = None
                 if cand.anaphoric and not cand.own_date:
                     target = next((e for e in reversed(events) if e.type == cand.type), None)
@@ -1231,6 +1288,16 @@ def _other_counterparts(a: EventCandidate, b: EventCandidate) -> bool:
     return bool(pa - _names(b.actors)) and bool(pb - _names(a.actors))
 
 
+def _same_council_day(a: EventCandidate, b: EventCandidate) -> bool:
+    """Two Security Council items of one article on the same day are one session
+    ("استخدمت روسيا الفيتو…", then "وأيد القرار عشرة أعضاء وامتنعت الصين…")."""
+    return (
+        a.type == b.type == "un_security_council"
+        and a.precision == b.precision == "day"
+        and a.date == b.date
+    )
+
+
 def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for e in events:
@@ -1239,7 +1306,12 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
                 m.type == e.type
                 and m.status == e.status
                 and _overlap(m, e)
-                and (_names(m.key_actors) & _names(e.key_actors) or m.framed or e.framed)
+                and (
+                    _names(m.key_actors) & _names(e.key_actors)
+                    or m.framed
+                    or e.framed
+                    or _same_council_day(m, e)
+                )
                 and not _other_counterparts(m, e)
             ):
                 _absorb(m, e)
