@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -140,8 +140,9 @@ def overview(
     ids = list(
         Mention.objects.filter(event__in=plain.values("pk"))
         .values("event")
-        .annotate(reports=Count("pk"))
-        .order_by("-reports", "event")
+        .annotate(reports=Count("pk"), confidence=Max("event__confidence"))
+        # Ties (many events share the top count) go to the surest, not the oldest.
+        .order_by("-reports", "-confidence", "event")
         .values_list("event", flat=True)[:top]
     )
     winners = (
