@@ -6,4 +6,4 @@ Plain Python, no Django import, so it can be tested and run on its own
 articles can be re-extracted.
 """
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"

@@ -95,6 +95,7 @@ from . import dates as dates_mod
 from . import text as text_mod
 from .gazetteer import Entity, EntityMatch, Gazetteer, default_gazetteer
 from .normalize import fold, fold_with_offsets, original_span
+from .titles import clean_clause, title_ar, title_en
 
 _DATA = Path(__file__).parent / "data" / "triggers.json"
 log = logging.getLogger(__name__)
@@ -669,6 +670,15 @@ class EventCandidate:
     anaphoric: bool = False  # a definite noun (المكالمة) naming an earlier event
     framed: bool = False  # from a frame phrase (في ختام اجتماع): joins any same-day event
     own_date: bool = False  # the trigger itself carries a date expression
+    # For the titles (titles.py): the trigger's folded words, the folded nouns of the
+    # other triggers of its type, a statement's reported clause, an attack's target,
+    # a resolution number and the actors named before the trigger (a veto's casters).
+    trigger: tuple[str, ...] = ()
+    nouns: tuple[tuple[str, ...], ...] = ()
+    content_ar: str | None = None
+    object_ar: str | None = None
+    resolution: str | None = None
+    agents: frozenset[str] = frozenset()
 
 
 def _interval(c: EventCandidate) -> tuple[date, date]:
@@ -1117,7 +1127,7 @@ class _Extractor:
             actors=_dedupe(key + actors),
             key_actors=key,
             place=place,
-            title_ar=_title_ar(s, best),
+            title_ar="",
             title_en="",
             confidence=0.0,
             evidence=[(s.start, s.end)],
@@ -1127,7 +1137,8 @@ class _Extractor:
             weight=min(1.0, best.weight),
         )
         cand.confidence = _confidence(cand)
-        cand.title_en = title_en(cand)
+        self._title_facts(s, c, best, cand)
+        cand.title_ar, cand.title_en = title_ar(cand), title_en(cand)
         cand.anaphoric = best.definite and all(
             t.group.pos != "verb" and t.definite for t in c["triggers"] if t.type == etype
         )
@@ -1225,8 +1236,29 @@ class _Extractor:
         events = _attach_statements(events, self.sents)
         for e in events:
             e.confidence = _confidence(e)
-            e.title_en = title_en(e)
+            e.title_ar, e.title_en = title_ar(e), title_en(e)
         return events
+
+    # ---- what the titles need from the sentence
+
+    def _title_facts(self, s: _Sent, c: dict, best: Trigger, cand: EventCandidate) -> None:
+        cand.trigger = tuple(t.text for t in s.toks[best.tok : best.tok + best.ntok])
+        cand.nouns = tuple(
+            tuple(t.text for t in s.toks[x.tok : x.tok + x.ntok])
+            for x in s.triggers
+            if x.type == best.type and x is not best
+        )
+        cand.agents = frozenset(
+            m.entity.name for m in s.entities if m.end <= best.start and m.entity.kind == "country"
+        )
+        if best.type == "statement":
+            raw = _reported_clause(s, best)
+            cand.content_ar = clean_clause(raw) if raw else None
+        elif best.type == "violence":
+            cand.object_ar = _target(s, best)
+        elif best.type == "un_security_council":
+            m = _RESOLUTION.search(s.text)
+            cand.resolution = m.group(1) if m else None
 
 
 def _nearest_place(found: list[tuple[int, Entity]], trigger: Trigger) -> Entity | None:
@@ -1267,6 +1299,9 @@ def _absorb(target: EventCandidate, other: EventCandidate) -> None:
     target.actors = _dedupe(target.actors + other.actors)
     if other.type == target.type:
         target.key_actors = _dedupe(target.key_actors + other.key_actors)
+        target.content_ar = target.content_ar or other.content_ar
+        target.resolution = target.resolution or other.resolution
+        target.agents = target.agents | other.agents
         if target.place is None:
             target.place = other.place
         rank = list(_DATE_SOURCE_WEIGHT)
@@ -1395,77 +1430,71 @@ def _confidence(c: EventCandidate) -> float:
     return round(max(0.05, min(0.99, (0.4 + 0.6 * w) * date_w * actor_w * support)), 2)
 
 
-def _join(names: list[str]) -> str:
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+_RESOLUTION = re.compile(r"(?:القرار|قرار|للقرار|بالقرار)\s+(?:رقم\s+)?(\d{3,4})")
+_REPORT_KINDS = ("complement", "relative", "reference", "frame")
 
 
-def title_en(c: EventCandidate) -> str:
-    """English title from the type's templates in the lexicon."""
-    lex = lexicon()
-    names = [e.name for e in c.key_actors if e.name != "UN Security Council"][:3]
-    names = names or [e.name for e in c.actors if e.name != "UN Security Council"][:2]
-    place = c.place.name if c.place else None
-    planned = c.status == "planned"
-    template = None
-    kind_titles = lex.kinds_en.get(c.type, {})
-    if c.kind and c.kind in kind_titles and not planned:
-        template = kind_titles[c.kind]
-    if template is None:
-        titles = lex.titles[c.type]
-        single = len(names) <= 1
-        if single:
-            template = titles["single_planned" if planned else "single"]
-        else:
-            template = titles["planned" if planned else "occurred"]
-    out = template.format(
-        actors=_join(names) or "unnamed parties",
-        place_in=f" in {place}" if place else "",
-        place_to=f" {place}" if place else "",
-        place=place or "Syria",
-    )
-    return out[:1].upper() + out[1:]
+def _reported_clause(s: _Sent, best: Trigger) -> str | None:
+    """The words a statement reports: the complement after the speech trigger (أن، إن،
+    بأن… or a colon), with the relative and nested clauses that continue it; for a
+    speaker phrase after the words (…، حسبما أفاد دي ميستورا) the head before it."""
+    segs = s.segments
+    if segs[best.segment].kind == "speaker":
+        head = segs[0]
+        if head.kind == "head" and best.segment > 0:
+            return s.text[head.cstart : segs[best.segment - 1].cend]
+        return None
+    k = best.segment + 1
+    while k < len(segs) and segs[k].kind in ("reference", "frame", "attribution"):
+        k += 1
+    if k >= len(segs) or segs[k].kind != "complement":
+        return None
+    first = segs[k]
+    last = first
+    j = k + 1
+    while j < len(segs) and segs[j].kind in _REPORT_KINDS:
+        last = segs[j]
+        j += 1
+    start_tok = first.start
+    openers = {w[0] for w in lexicon().markers["complementizers"] if len(w) == 1}
+    if start_tok < len(s.toks) and (
+        s.toks[start_tok].text in openers or _bare(s.toks[start_tok].text) in openers
+    ):
+        start_tok += 1
+    if start_tok >= first.end:
+        return None
+    a, _ = original_span(s.offsets, s.toks[start_tok].start, s.toks[start_tok].end)
+    while a > 0 and s.text[a - 1] in '«"“':  # the opening quote of quoted words
+        a -= 1
+    b = last.cend
+    while b < len(s.text) and s.text[b] in '»"”':  # and its closing one
+        b += 1
+    return s.text[a:b] or None
 
 
-def _title_ar(s: _Sent, best: Trigger) -> str:
-    """A short Arabic title: the clause of the trigger, ≤ 12 words, no trailing junk.
-
-    Arabic news leads put the main clause first, so the title starts at the clause
-    (after leading connectors like من جهته، بدوره) and stops at the next clause opener,
-    at a comma once it has five words, or after twelve words.
-    """
-    lex = lexicon().markers
-    seg = s.segments[best.segment]
+def _target(s: _Sent, best: Trigger) -> str | None:
+    """What an attack hit when the sentence names it right after the trigger noun:
+    "قصف قافلة مساعدات" (a target noun of the lexicon and one indefinite word)."""
+    spec = lexicon_raw_violence_targets()
+    i = best.tok + best.ntok
     toks = s.toks
-    if seg.kind in ("complement", "relative", "parallel", "anchor_before", "anchor_after"):
-        start_tok = seg.start + 1  # drop the opener (أن، الذي، في حين…)
-    else:
-        start_tok = _first_content_tok(toks) or 0
-    if best.tok - start_tok > 10:
-        start_tok = max(start_tok, best.tok - 4)
-    end_tok = len(toks)
-    for k in range(best.segment + 1, len(s.segments)):
-        sg = s.segments[k]
-        if sg.start > start_tok and sg.kind != "reference":
-            end_tok = sg.start
-            break
-    end_tok = min(end_tok, start_tok + 12)
-    for i in range(max(start_tok + 5, best.tok + best.ntok + 1), end_tok):
-        gap = s.folded[toks[i - 1].end : toks[i].start]
-        if "," in gap or ";" in gap or ":" in gap:
-            end_tok = i
-            break
-    stop = {w[0] for w in lex["title_stop"]}
-    while end_tok - 1 > start_tok and toks[end_tok - 1].text in stop:
-        end_tok -= 1
-    if end_tok <= start_tok:
-        return s.text.strip()[:80]
-    a, b = original_span(s.offsets, toks[start_tok].start, toks[end_tok - 1].end)
-    title = s.text[a:b].strip(" ،,:؛;\"'«»()-–")
-    return re.sub(r"\s+", " ", title)
+    if i >= len(toks) or toks[i].text not in spec:
+        return None
+    j = i + 1
+    if j < len(toks) and not toks[j].text.startswith("ال") and toks[j].text not in _STOP_AFTER:
+        j += 1
+    a, _ = original_span(s.offsets, toks[i].start, toks[i].end)
+    _, b = original_span(s.offsets, toks[j - 1].start, toks[j - 1].end)
+    return s.text[a:b]
+
+
+_STOP_AFTER = frozenset(fold(w) for w in ("في", "فى", "على", "من", "الى", "إلى", "عن", "مع", "قرب"))
+
+
+@cache
+def lexicon_raw_violence_targets() -> frozenset[str]:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in raw["types"]["violence"]["title_ar"].get("targets", ()))
 
 
 def extract_events(

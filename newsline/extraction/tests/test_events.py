@@ -83,7 +83,7 @@ def test_airstrike_on_idlib_has_the_city_as_place():
     assert e.type == "violence"
     assert e.date == date(2016, 10, 9)
     assert e.place is not None and e.place.name == "Idlib"
-    assert e.title_en == "Airstrike on Idlib"
+    assert e.title_en == "Airstrikes on Idlib"  # غارات جوية: plural
 
 
 def test_ceasefire_taking_effect():
