@@ -168,11 +168,8 @@ def _bin_end(start: dt.date, period: str) -> dt.date:
 
 
 def _bin_label(start: dt.date, period: str) -> str:
-    if period == "month":
-        return display.when(_Span(start, None, "month"))
-    if period == "week":
-        return display.when(_Span(start, None, "week"))
-    return display.date_range(start, None)
+    """ "March 2016", "week of 7 March 2016", "7 March 2016"."""
+    return display.when(_Span(start, None, period))
 
 
 @dataclass
