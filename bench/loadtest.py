@@ -13,6 +13,7 @@ Traffic goes to 127.0.0.1 only, and wrk stops by itself after ``--duration``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -70,6 +71,7 @@ def main() -> int:
         print("wrk is not installed: apt-get install wrk", file=sys.stderr)
         return 2
 
+    started = dt.datetime.now(dt.UTC)
     url = run.db_url(f"events_{args.events}")
     run.step("prepare", url, "--events", str(args.events))
     subprocess.run(
@@ -106,8 +108,8 @@ def main() -> int:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     errors = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
     print(
-        f"load test, {args.clients} clients, {result['seconds']:.0f} s, {args.events:,} events "
-        f"({run.machine()}):\n"
+        f"load test {started:%Y-%m-%d %H:%M} UTC, {args.clients} clients, "
+        f"{result['seconds']:.0f} s, {args.events:,} events ({run.machine()}):\n"
         f"  {result['requests']:,} requests, {result['requests'] / result['seconds']:.1f}/s, "
         f"latency p50 {result['p50_ms']:,.0f} ms, p95 {result['p95_ms']:,.0f} ms, "
         f"p99 {result['p99_ms']:,.0f} ms, max {result['max_ms']:,.0f} ms\n"
