@@ -3,8 +3,9 @@
 For each corpus size (synthetic events, ``manage.py make_synthetic``):
 - server time of the timeline page, of a filter swap (htmx fragment) and of a folded
   Arabic search swap, p50/p95 over repeated requests through Django's test client,
-  their size (raw and gzip), and the SQL queries per request; the plan of the page's slowest query (EXPLAIN ANALYZE on
-  PostgreSQL when DATABASE_URL points there, EXPLAIN QUERY PLAN on SQLite);
+  their size (raw and gzip), and the SQL queries per request; the plans of the
+  timeline query and of the page's slowest query (EXPLAIN ANALYZE on PostgreSQL when
+  DATABASE_URL points there, EXPLAIN QUERY PLAN on SQLite);
 - time to a ready chart in headless Chromium (Newsline served by gunicorn), and the
   same events in TimelineJS and vis-timeline (bench/peers/, served locally);
 and once: end-to-end ingestion throughput (articles/s) on an empty database.
