@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
+from django.db.models.functions import Coalesce
 
 from newsline.extraction.events import EventCandidate
 from newsline.extraction.gazetteer import (
@@ -40,7 +40,10 @@ def gazetteer_from_db() -> Gazetteer:
     actors = [a.to_record() for a in Actor.objects.all()]
     if not actors:
         return default_gazetteer()
-    places = [p.to_record() for p in Place.objects.all()]
+    # A country can be an event's place ("وقف إطلاق النار في سوريا"): its Place row
+    # shares the actor's name and spellings, and the actor already finds it.
+    names = {a["name"] for a in actors}
+    places = [p.to_record() for p in Place.objects.all() if p.name not in names]
     return Gazetteer.from_records(actors, places)
 
 
@@ -119,36 +122,41 @@ def _span(date: dt.date, date_end: dt.date | None, precision: str) -> tuple[dt.d
     return date - slack, (date_end or date) + slack
 
 
-def _dates_overlap(event: Event, cand: EventCandidate) -> bool:
-    a0, a1 = _span(event.date, event.date_end, event.precision)
-    b0, b1 = _span(cand.date, cand.date_end, cand.precision)
-    return a0 <= b1 and b0 <= a1
+def _overlapping(start: dt.date, end: dt.date) -> Q:
+    """Events whose span, widened by their own precision's tolerance, meets
+    [start, end]: one condition per precision, so the query reads a few days of
+    events, not a year's (needs ``last_day`` aliased, see ``_near``)."""
+    condition = Q()
+    for precision, days in _TOLERANCE.items():
+        slack = dt.timedelta(days=days)
+        condition |= Q(precision=precision, date__lte=end + slack, last_day__gte=start - slack)
+    return condition
 
 
-@lru_cache(maxsize=1)
-def _max_tolerance() -> dt.timedelta:
-    return dt.timedelta(days=max(_TOLERANCE.values()) * 2 + 2)
+def _near(start: dt.date, end: dt.date):
+    return (
+        Event.objects.live()
+        .alias(last_day=Coalesce("date_end", "date"))
+        .filter(_overlapping(start, end))
+    )
 
 
 def find_same_event(cand: EventCandidate, key_names: set[str], place_name: str | None):
-    """The live event ``cand`` reports again, or None (1–2 queries).
+    """The live event ``cand`` reports again, or None (2 queries).
 
     Candidates of the same status only: a planned meeting and the held meeting are
     linked, not merged.
     """
     types = {cand.type} | _ATTACHES_TO.get(cand.type, set())
-    window = _max_tolerance()
     nearby = (
-        Event.objects.live()
-        .filter(type__in=types, status=cand.status)
-        .filter(date__lte=(cand.date_end or cand.date) + window, date__gte=cand.date - window)
+        _near(*_span(cand.date, cand.date_end, cand.precision))
+        .filter(type__in=types, status=cand.status, event_actors__actor__name__in=key_names)
+        .distinct()
         .select_related("place")
         .prefetch_related("event_actors__actor")
     )
     best = None
     for event in nearby:
-        if not _dates_overlap(event, cand):
-            continue
         if place_name and event.place and event.place.name != place_name:
             continue
         links = list(event.event_actors.all())
@@ -208,11 +216,7 @@ def _link_announcement(event: Event, article) -> None:
             date__lte=end + window,
         )
     else:
-        others = Event.objects.live().filter(
-            status=Status.PLANNED,
-            date__lte=end + window,
-            date__gte=start - window - _max_tolerance(),
-        )
+        others = _near(event.date - window, event.date + window).filter(status=Status.PLANNED)
     others = (
         others.exclude(pk=event.pk)
         .exclude(mentions__article=article)

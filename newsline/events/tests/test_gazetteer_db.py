@@ -40,3 +40,11 @@ def test_loading_the_gazetteer_twice_keeps_curators_edits():
     Place.objects.filter(name="Palmyra").update(cue_only_aliases=[])
     assert load_gazetteer() == (0, 0)
     assert Place.objects.get(name="Palmyra").cue_only_aliases == []
+
+
+def test_a_country_stored_as_an_event_place_does_not_break_the_next_ingestion():
+    load_gazetteer()
+    Place.objects.create(name="Syria", name_ar="سوريا", aliases=["سوريا", "سورية"])
+    gazetteer = gazetteer_from_db()
+    (match,) = gazetteer.find("أعلنت سوريا موافقتها", dt.date(2016, 2, 23))
+    assert match.entity.name == "Syria" and match.entity.kind == "country"
