@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 from django.tasks import TaskResult, TaskResultStatus, task
+from django.utils.translation import gettext as _
 
 from newsline.events.models import Actor, Place
 from newsline.events.services import gazetteer_from_db
@@ -169,7 +170,7 @@ def outcome(result: TaskResult) -> Outcome:
         return Outcome(True, True, summary["message"], summary["article"])
     if result.status == TaskResultStatus.FAILED:
         return Outcome(True, False, _error_message(result))
-    return Outcome(False, False, f"queued ({result.status.label.lower()})")
+    return Outcome(False, False, _("queued (%(state)s)") % {"state": result.status.label.lower()})
 
 
 def _error_message(result: TaskResult) -> str:
