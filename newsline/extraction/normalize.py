@@ -70,9 +70,13 @@ def fold_char(ch: str) -> str:
     return _CHAR_MAP.get(ch, ch)
 
 
+# The same mapping as fold_char, for str.translate (one C-level pass per string).
+_TRANSLATION = {ord(k): v for k, v in _CHAR_MAP.items()} | dict.fromkeys(_DROPPED)
+
+
 def fold(text: str) -> str:
     """The folded copy of ``text`` used for matching (no offsets)."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_TRANSLATION)
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

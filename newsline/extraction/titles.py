@@ -58,6 +58,7 @@ _PREFIXES = (
     "ول",
 )
 _SUFFIXES = ("", "ه", "ها", "هما", "هم", "ت")
+_SUFFIX_SET = frozenset(_SUFFIXES)
 _QUOTES = "«»\"“”„'‘’"
 _SECURITY_COUNCIL = "UN Security Council"
 _NOT_GROUPS = ("United Nations", _SECURITY_COUNCIL)
@@ -245,9 +246,17 @@ def _matches(form: tuple[str, ...], words: tuple[str, ...]) -> bool:
         if w == f:
             continue
         prefixes = _PREFIXES if k == 0 else ("", "ال")
-        if not any(w == p + f + s for p in prefixes for s in _SUFFIXES):
+        if not any(
+            w.startswith(p) and w.startswith(f, len(p)) and w[len(p) + len(f) :] in _SUFFIX_SET
+            for p in prefixes
+        ):
             return False
     return True
+
+
+@cache
+def _form_words(form: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(form)))
 
 
 def _noun(spec: dict, c: EventCandidate) -> dict:
@@ -257,7 +266,7 @@ def _noun(spec: dict, c: EventCandidate) -> dict:
     for words in (c.trigger, *sentence):
         for entry in spec.get("nouns", ()):
             for form in entry["forms"]:
-                f = tuple(_WORD.findall(fold(form)))
+                f = _form_words(form)
                 # the noun may be part of a longer trigger phrase: دخلت الهدنة
                 if any(_matches(f, words[k : k + len(f)]) for k in range(len(words))):
                     return entry
