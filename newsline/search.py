@@ -3,20 +3,22 @@
 Readers type "سوريا" for "سورية", "الى" for "إلى", "فى" for "في", with or without
 diacritics. Both sides of the comparison are *folded* the same way: diacritics and
 tatweel dropped, أ إ آ ٱ → ا, ى → ي, ة → ه, Latin lower-cased. The query is folded in
-Python; the columns in SQL — by ``regexp_replace``/``translate`` on PostgreSQL and by
-the same Python function registered with SQLite — so the two databases agree.
+Python, and so is the stored side: ``Event.search_text`` holds the folded titles and
+quotes of the event (``stored_text``), kept up to date when the event is saved or its
+mentions change (events/models.py). One Python function folds both sides, so SQLite and
+PostgreSQL agree by construction.
 
-The folded columns are computed per row: fine for tens of thousands of events, a full
-scan at 100k. A stored folded column with a trigram index is the next step
-(see bench/run.py for the measurements).
+Folding every title and quote per query took ~2 s at 100k events; the stored column
+is a plain ``LIKE '%needle%'`` — a scan of one column on SQLite, a pg_trgm GIN index
+on PostgreSQL (migration 0004; bench/run.py for the measurements).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from django.db.models import Func, Q, QuerySet, TextField
-from django.db.models.lookups import Contains
+from django.db.models import QuerySet
 
 # Dropped: harakat, shadda, sukun, superscript alef (U+064B–U+065F, U+0670) and
 # tatweel (U+0640, stretching: "الـسوري").
@@ -25,12 +27,14 @@ FROM_CHARS = "إأآٱىة"
 TO_CHARS = "اااايه"
 _DROP = re.compile(f"[{DROPPED}]")
 _SPACES = re.compile(r"\s+")
+# Between the folded fields of ``stored_text``: a query is folded with its whitespace
+# collapsed to single spaces, so it never contains one and cannot match across fields.
+FIELD_SEPARATOR = "\n"
 
 
 def _fold_column(text: str) -> str:
-    """The fold of a stored value, as SQL computes it on PostgreSQL. A regex and six
-    ``replace`` calls: ~6x faster than ``str.translate`` with a table, and SQLite
-    calls this once per row searched."""
+    """The fold of a stored value. A regex and six ``replace`` calls: ~6x faster than
+    ``str.translate`` with a table (the data migration folds every row)."""
     text = _DROP.sub("", text.lower())
     for old, new in zip(FROM_CHARS, TO_CHARS, strict=True):
         text = text.replace(old, new)
@@ -42,45 +46,17 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _fold_column(text)).strip()
 
 
-class Folded(Func):
-    """``fold(column)`` in SQL."""
-
-    function = "LOWER"  # other databases: at least case-insensitive
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return (
-            f"translate(regexp_replace(lower({sql}), %s, '', 'g'), %s, %s)",
-            [*params, f"[{DROPPED}]", FROM_CHARS, TO_CHARS],
-        )
-
-    def as_sqlite(self, compiler, connection, **extra):
-        # Registered on the connection in use (cheap, idempotent): SQLite functions
-        # live per connection, and this runs before the query does.
-        connection.ensure_connection()
-        connection.connection.create_function("newsline_fold", 1, _fold_or_none, deterministic=True)
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"newsline_fold({sql})", params
-
-
-def _fold_or_none(value):
-    return None if value is None else _fold_column(value)
+def stored_text(title_ar: str, title_en: str, quotes: Iterable[str]) -> str:
+    """What ``Event.search_text`` stores: the folded titles and quotes, one per line."""
+    return FIELD_SEPARATOR.join(_fold_column(t or "") for t in (title_ar, title_en, *quotes))
 
 
 def matching(events: QuerySet, query: str) -> QuerySet:
     """``events`` whose Arabic or English title, or a quote of one of their sources,
     contains ``query`` once both are folded."""
-    from newsline.events.models import Mention
-
     needle = fold(query)
     if not needle:
         return events
-    # An IN (subquery) rather than a correlated EXISTS: the database folds every
-    # quote once, not once per event it checks.
-    quoted = Mention.objects.filter(Contains(Folded("quote"), needle)).values("event")
-    return events.filter(
-        Q(Contains(Folded("title_ar"), needle))
-        | Q(Contains(Folded("title_en"), needle))
-        | Q(pk__in=quoted)
-    )
+    # LIKE with the wildcards in the needle escaped; both sides are lower-cased, so
+    # SQLite's ASCII case-insensitive LIKE finds exactly what PostgreSQL's does.
+    return events.filter(search_text__contains=needle)

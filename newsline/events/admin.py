@@ -433,7 +433,7 @@ class EventAdmin(SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "title": _("Merge events"),
             "opts": self.model._meta,
-            "events": events.with_source_count(),
+            "events": events,
             "form": form,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,

@@ -1,9 +1,15 @@
+from collections import defaultdict
+
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_init, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from newsline import search
 
 
 class ActorKind(models.TextChoices):
@@ -161,6 +167,17 @@ class Review(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+def sources_prefetch() -> models.Prefetch:
+    """An event's mentions with their articles and publishers, in publication order
+    (for ``prefetch_related`` and ``prefetch_related_objects``)."""
+    return models.Prefetch(
+        "mentions",
+        queryset=Mention.objects.select_related("article__publisher").order_by(
+            "article__published_on", "char_start"
+        ),
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def live(self):
         """Events that were not merged into another one."""
@@ -180,21 +197,38 @@ class EventQuerySet(models.QuerySet):
 
     def with_sources(self):
         """Prefetch mentions with their articles and publishers (2 extra queries)."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "mentions",
-                queryset=Mention.objects.select_related("article__publisher").order_by(
-                    "article__published_on", "char_start"
-                ),
-            )
-        )
+        return self.prefetch_related(sources_prefetch())
 
     def with_actors(self):
         """Prefetch actors and select the place (1 extra query)."""
         return self.select_related("place").prefetch_related("actors")
 
-    def with_source_count(self):
-        return self.annotate(source_count=Count("mentions__article", distinct=True))
+    def by_rank(self):
+        """Most distinct sources first, then the surest: the overview's top events
+        (served by ``event_public_rank_idx`` on the public timeline)."""
+        return self.order_by("-source_count", "-confidence", "date", "id")
+
+    def refresh_derived(self) -> int:
+        """Recompute the stored ``source_count`` and ``search_text`` of these events
+        from their titles and mentions (2 queries and an UPDATE). Returns how many
+        events were written. Not recorded in the history: both are derived data."""
+        events = list(self.order_by().only("pk", "title_ar", "title_en"))
+        if not events:
+            return 0
+        articles: dict[int, set[int]] = defaultdict(set)
+        quotes: dict[int, list[str]] = defaultdict(list)
+        rows = (
+            Mention.objects.filter(event__in=[e.pk for e in events])
+            .order_by("pk")
+            .values_list("event_id", "article_id", "quote")
+        )
+        for event_id, article_id, quote in rows:
+            articles[event_id].add(article_id)
+            quotes[event_id].append(quote)
+        for event in events:
+            event.source_count = len(articles[event.pk])
+            event.search_text = search.stored_text(event.title_ar, event.title_en, quotes[event.pk])
+        return Event.objects.bulk_update(events, ["source_count", "search_text"])
 
 
 class Event(models.Model):
@@ -243,6 +277,21 @@ class Event(models.Model):
         verbose_name=_("announced as"),
         help_text=_("The planned event that announced this one."),
     )
+    # Derived, stored for the 100k-event timeline (bench/run.py): kept up to date by
+    # Event.save() and by the Mention signals below, filled by make_synthetic.
+    source_count = models.PositiveIntegerField(
+        _("sources"),
+        default=0,
+        editable=False,
+        help_text=_("Distinct articles among the mentions."),
+    )
+    search_text = models.TextField(
+        _("search text"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Titles and quotes folded by newsline.search, one per line."),
+    )
     curated_fields = models.JSONField(
         _("curated fields"),
         default=list,
@@ -253,7 +302,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "source_count", "search_text"])
 
     class Meta:
         ordering = ["date", "id"]
@@ -276,14 +325,54 @@ class Event(models.Model):
             models.Index(fields=["type", "date"], name="event_type_date_idx"),
             # Merging candidates: same day window, same type (events.services.find_same_event).
             models.Index(fields=["date", "type"], name="event_date_type_idx"),
+            # The public list in timeline order, its pages and its COUNT (lod.page_of,
+            # lod.overview): only the rows readers see, so no recheck of review/merged.
+            models.Index(
+                fields=["date", "id"],
+                name="event_public_date_idx",
+                condition=Q(review=Review.APPROVED, merged_into__isnull=True),
+            ),
+            # The overview's bins (GROUP BY type, date: covered by the index) and the
+            # type filter's list, on the public rows.
+            models.Index(
+                fields=["type", "date", "id"],
+                name="event_public_type_date_idx",
+                condition=Q(review=Review.APPROVED, merged_into__isnull=True),
+            ),
+            # The overview's top events: an index walk of the best-attested public
+            # events that stops after TOP_EVENTS (lod.overview, by_rank()).
+            models.Index(
+                models.F("source_count").desc(),
+                models.F("confidence").desc(),
+                "date",
+                "id",
+                name="event_public_rank_idx",
+                condition=Q(review=Review.APPROVED, merged_into__isnull=True),
+            ),
+            # PostgreSQL also has event_search_trgm_idx, a pg_trgm GIN index on
+            # search_text for search.matching (migration 0004: PostgreSQL only).
         ]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_type_display()}: {self.title_en or self.title_ar}"
 
     def save(self, *args, **kwargs):
+        """Also refreshes the derived columns: from the titles alone for a new event;
+        from the titles and the mentions (1 query) on a full save of an existing one,
+        so a stale instance never writes back an old count."""
         if not self.slug:
             self.slug = slugify(self.title_en)[:120] or "event"
+        update_fields = kwargs.get("update_fields")
+        if self._state.adding or self.pk is None:
+            self.search_text = search.stored_text(self.title_ar, self.title_en, [])
+        elif update_fields is None or {"title_ar", "title_en"} & set(update_fields):
+            rows = list(self.mentions.order_by("pk").values_list("article_id", "quote"))
+            self.source_count = len({article for article, _quote in rows})
+            self.search_text = search.stored_text(
+                self.title_ar, self.title_en, [quote for _article, quote in rows]
+            )
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "source_count", "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -337,3 +426,28 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return self.quote[:80]
+
+
+# Keeping Event.source_count and Event.search_text right wherever a mention is created,
+# moved to another event (merge, split), edited or deleted (also by a cascade).
+# QuerySet.update() and bulk_create() send no signals: their callers refresh
+# (Event.objects.filter(...).refresh_derived()), as make_synthetic fills both itself.
+
+
+@receiver(post_init, sender=Mention)
+def _remember_event(sender, instance: Mention, **kwargs) -> None:
+    instance._loaded_event_id = instance.event_id
+
+
+@receiver(post_save, sender=Mention)
+def _mention_saved(sender, instance: Mention, raw=False, **kwargs) -> None:
+    if raw:  # loaddata: the fixture carries the events' columns
+        return
+    events = {instance.event_id, instance._loaded_event_id} - {None}
+    instance._loaded_event_id = instance.event_id
+    Event.objects.filter(pk__in=events).refresh_derived()
+
+
+@receiver(post_delete, sender=Mention)
+def _mention_deleted(sender, instance: Mention, **kwargs) -> None:
+    Event.objects.filter(pk=instance.event_id).refresh_derived()

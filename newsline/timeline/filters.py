@@ -81,8 +81,11 @@ class TimelineFilters(forms.Form):
         self.fields["place"].queryset = Place.objects.filter(
             Exists(public.filter(place=OuterRef("pk")))
         ).order_by("name_ar" if ar else "name")
+        # From the event side, like the two above: an EXISTS that stops at the first
+        # public event of the publisher, where "mention.event IN (public)" read every
+        # public event for each publisher (~40 ms at 100k events).
         self.fields["publisher"].queryset = Publisher.objects.filter(
-            Exists(Mention.objects.filter(article__publisher=OuterRef("pk"), event__in=public))
+            Exists(public.filter(mentions__article__publisher=OuterRef("pk")))
         ).order_by("name")
 
     def filters(self) -> dict:
@@ -120,7 +123,5 @@ def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     if status := filters.get("status"):
         events = events.filter(status=status)
     if min_sources := filters.get("min_sources"):
-        if "source_count" not in events.query.annotations:
-            events = events.with_source_count()
         events = events.filter(source_count__gte=min_sources)
     return events

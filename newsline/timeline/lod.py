@@ -3,29 +3,29 @@
 Up to ``DETAIL_LIMIT`` matching events the chart draws every event (charts.py). Above
 it, the chart is an *overview*: per lane and period (month, week or day, by the span
 shown) one square whose size and opacity say how many events it holds, plus the
-``TOP_EVENTS`` highest-ranked events (most sources, then confidence) as ordinary
+``TOP_EVENTS`` highest-ranked events (most sources, then confidence: ``by_rank()``,
+an index walk over the stored ``Event.source_count``) as ordinary
 markers. Zooming the chart asks the server for the visible range (timeline.js sends
 ``start``/``end``, the same filters as the form), which is detailed again once few
 enough events are in view. The list under the chart pages through the database
 instead of slicing an evaluated list.
 
-The number of queries stays constant: a COUNT, the bins, the top events with their
-actors, the page of the list.
+The number of queries stays constant: the bins (whose counts add up to the total), the
+top events, their actors, the page of the list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, DateField, Func, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from newsline.events.models import Actor, Event, EventActor, EventType, Mention
+from newsline.events.models import Actor, Event, EventActor, EventType
 
 from . import display
 from .charts import COLORS, MAX_ACTOR_LANES, TYPE_ORDER, timeline_figure
@@ -70,20 +70,41 @@ def period_start(day: dt.date, period: str) -> dt.date:
     return day
 
 
-def _fold(rows, lane_key: str, date_key: str, period: str) -> list[tuple[str, dt.date, int]]:
-    """Counts per (lane, day) from the database → counts per (lane, period).
+class PeriodStart(Func):
+    """``period_start(date, period)`` in SQL, with each database's own date functions
+    (Django's Trunc* call a Python function per row on SQLite): the bins are grouped
+    in the database, a few hundred rows come back instead of a row per lane and day."""
 
-    Grouping by the plain date column and folding here is ~10x faster on SQLite than
-    grouping by TruncMonth (a Python function called for every row there)."""
-    bins: dict[tuple[str, dt.date], int] = defaultdict(int)
-    for row in rows:
-        bins[str(row[lane_key]), period_start(row[date_key], period)] += row["n"]
-    return [(lane, day, n) for (lane, day), n in sorted(bins.items())]
+    output_field = DateField()
+
+    def __init__(self, expression, period: str):
+        super().__init__(expression)
+        self.period = period
+
+    def as_sql(self, compiler, connection, **extra):  # PostgreSQL
+        sql, params = compiler.compile(self.source_expressions[0])
+        if self.period == "day":
+            return sql, params
+        return f"CAST(DATE_TRUNC('{self.period}', {sql}) AS date)", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        if self.period == "day":
+            return sql, params
+        if self.period == "month":
+            return f"date({sql}, 'start of month')", params
+        # The Sunday on or after the day, back to its Monday (weeks start on Monday).
+        return f"date({sql}, 'weekday 0', '-6 days')", params
+
+
+def _bins(rows, lane_key: str) -> list[tuple[str, dt.date, int]]:
+    """(lane, period start, count) rows from the database, sorted."""
+    return sorted((str(row[lane_key]), row["start"], row["n"]) for row in rows)
 
 
 def _plain(events: QuerySet[Event]) -> QuerySet[Event]:
-    """``events`` without annotations, so it can be grouped again (a source-count
-    filter annotates it): the same rows through ``pk IN (subquery)``."""
+    """``events`` without annotations, so it can be grouped again: the same rows
+    through ``pk IN (subquery)`` (none of our filters annotates any more)."""
     if not events.query.annotations:
         return events.order_by()
     return Event.objects.filter(pk__in=events.order_by().values("pk"))
@@ -97,21 +118,20 @@ def overview(
     top: int | None = None,
 ) -> Overview | None:
     """None when ``events`` fit the detailed chart (1 query); else the overview of
-    them (5 queries more: count, bins, ranking, top events, their actors; 7 with
-    actor lanes). The top events are those with the most evidence sentences, in
-    order of distinct sources."""
+    them (3 queries more: bins, top events, their actors; 6 with actor lanes: the
+    busiest actors, their bins, a count). The top events are those with the most
+    distinct sources, then the surest (``EventQuerySet.by_rank``)."""
     limit = DETAIL_LIMIT if limit is None else limit
     top = TOP_EVENTS if top is None else top
     plain = _plain(events)
     # Is there a (limit + 1)th event? An index walk that stops there: ~1 ms at 100k,
-    # where COUNT(*) takes ~25 ms. Counted only once the overview is needed.
+    # where COUNT(*) takes ~25 ms.
     if not plain.values("pk")[limit : limit + 1].exists():
         return None
-    total = plain.count()
     lanes = filters.get("lanes") or "type"
     start, end = filters.get("start"), filters.get("end")
     period = _period_for(start, end)
-    result = Overview(total=total, period=period, lanes=lanes)
+    result = Overview(total=0, period=period, lanes=lanes)
 
     if lanes == "actor":
         links = EventActor.objects.filter(event__in=plain.values("pk"))
@@ -123,38 +143,26 @@ def overview(
         result.lane_labels = {str(pk): display.localized(actors[pk]) for pk in actor_ids}
         rows = (
             links.filter(actor__in=actor_ids)
-            .values("actor", "event__date")
+            .values("actor", start=PeriodStart("event__date", period))
             .annotate(n=Count("event"))
             .order_by()
         )
-        result.bins = _fold(rows, "actor", "event__date", period)
+        result.bins = _bins(rows, "actor")
+        result.total = plain.count()
     else:
         labels = dict(EventType.choices)
         result.lane_labels = {t: str(labels[t]) for t in TYPE_ORDER}
-        rows = plain.values("type", "date").annotate(n=Count("pk")).order_by()
-        result.bins = _fold(rows, "type", "date", period)
+        # A covering scan of event_public_type_date_idx on the public timeline.
+        rows = plain.values("type", start=PeriodStart("date", period)).annotate(n=Count("pk"))
+        result.bins = _bins(rows.order_by(), "type")
+        # Every event is in exactly one type lane: the bins add up to the total, no
+        # COUNT needed.
+        result.total = sum(n for _lane, _start, n in result.bins)
 
-    # Rank by evidence sentences in one pass over the mentions (a hash aggregate),
-    # then load the few winners whole, with their exact source counts. ~90 ms at
-    # 100k events on both databases; with_source_count() over all of them ~1.4 s.
-    ids = list(
-        Mention.objects.filter(event__in=plain.values("pk"))
-        .values("event")
-        .annotate(reports=Count("pk"), confidence=Max("event__confidence"))
-        # Ties (many events share the top count) go to the surest, not the oldest.
-        .order_by("-reports", "-confidence", "event")
-        .values_list("event", flat=True)[:top]
-    )
-    winners = (
-        Event.objects.filter(pk__in=ids)
-        .with_source_count()
-        .select_related("place")
-        .prefetch_related("actors")
-        .in_bulk()
-    )
-    result.top = sorted(
-        (winners[pk] for pk in ids), key=lambda e: (-e.source_count, -e.confidence, e.date, e.pk)
-    )
+    # The stored source count makes the ranking an index walk that stops after
+    # ``top`` rows (event_public_rank_idx): ~1 ms at 100k events, where aggregating
+    # every mention took ~90–260 ms. Ties go to the surest, not the oldest.
+    result.top = list(plain.by_rank().select_related("place").prefetch_related("actors")[:top])
     return result
 
 
@@ -262,15 +270,14 @@ def overview_note(ov: Overview) -> str:
 
 
 def page_of(events: QuerySet[Event], total: int, number, per_page: int) -> Page:
-    """One page of the list, from the database: the page's events with their source
-    counts, places and actors (3 queries), ``total`` already known (no COUNT)."""
+    """One page of the list, from the database: the page's events with their places
+    and actors (3 queries), ``total`` already known (no COUNT)."""
     paginator = Paginator(events.order_by("date", "id").values_list("pk", flat=True), per_page)
     paginator.count = total  # cached_property: the overview counted them already
     page = paginator.get_page(number)
     ids = list(page.object_list)
     rows = (
         Event.objects.filter(pk__in=ids)
-        .with_source_count()
         .select_related("place")
         .prefetch_related("actors")
         .in_bulk()
@@ -293,7 +300,6 @@ def overview_context(request, events: QuerySet[Event], ov: Overview, *, page_siz
     if focus_id.isdigit():
         focus = (
             _plain(events)
-            .with_source_count()
             .select_related("place")
             .prefetch_related("actors")
             .filter(pk=int(focus_id))

@@ -43,9 +43,7 @@ def _visible_events(request: HttpRequest):
 
 def _timeline_events(events):
     """What the chart and the list need, in a constant number of queries:
-    the events with their source count and place (1), their actors (1)."""
-    if "source_count" not in events.query.annotations:
-        events = events.with_source_count()
+    the events with their place (1), their actors (1)."""
     return events.select_related("place").prefetch_related("actors").order_by("date", "id")
 
 
