@@ -85,7 +85,9 @@ class PeriodStart(Func):
         sql, params = compiler.compile(self.source_expressions[0])
         if self.period == "day":
             return sql, params
-        return f"CAST(DATE_TRUNC('{self.period}', {sql}) AS date)", params
+        # Through timestamp without time zone: date_trunc on a date would go through
+        # timestamptz, and the session's time zone.
+        return f"CAST(DATE_TRUNC('{self.period}', CAST({sql} AS timestamp)) AS date)", params
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])

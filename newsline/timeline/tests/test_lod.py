@@ -124,3 +124,9 @@ def test_zooming_to_a_narrow_range_gives_every_event_in_it(client, corpus, monke
     assert "meta" not in figure["layout"]
     drawn = sum(len(t["x"]) for t in figure["data"] if t["meta"]["role"] == "events")
     assert drawn == inside
+
+
+@pytest.mark.parametrize("period", ["month", "week", "day"])
+def test_bins_are_grouped_in_sql_where_period_start_says(corpus, period):
+    rows = corpus(200).values("date", start=lod.PeriodStart("date", period))
+    assert all(row["start"] == lod.period_start(row["date"], period) for row in rows)
