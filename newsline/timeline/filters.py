@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from newsline import search
-from newsline.articles.models import Publisher
+from newsline.articles.models import Article, Publisher
 from newsline.events.models import Actor, Event, EventType, Mention, Place, Status
 
 from . import display
@@ -81,11 +81,13 @@ class TimelineFilters(forms.Form):
         self.fields["place"].queryset = Place.objects.filter(
             Exists(public.filter(place=OuterRef("pk")))
         ).order_by("name_ar" if ar else "name")
-        # From the event side, like the two above: an EXISTS that stops at the first
-        # public event of the publisher, where "mention.event IN (public)" read every
-        # public event for each publisher (~40 ms at 100k events).
+        # Nested EXISTS (an article of the publisher that a public event quotes): each
+        # level stops at its first hit, ~3 ms at 100k events on both databases, where
+        # one EXISTS over the joined tables took 40 ms (SQLite) to 110 ms (PostgreSQL,
+        # which hashed every mention of each publisher).
+        quoted = Exists(public.filter(mentions__article=OuterRef("pk")))
         self.fields["publisher"].queryset = Publisher.objects.filter(
-            Exists(public.filter(mentions__article__publisher=OuterRef("pk")))
+            Exists(Article.objects.filter(quoted, publisher=OuterRef("pk")))
         ).order_by("name")
 
     def filters(self) -> dict:
