@@ -76,7 +76,9 @@ def index(request: HttpRequest) -> HttpResponse:
         truncated = len(events) == EMBED_LIMIT
     else:
         events = sorted(overview.top, key=lambda e: (e.date, e.pk))
-        prefetch_related_objects(events, sources_prefetch())
+        # The overview's top events carry only what the chart draws: the cards
+        # need their places and actors too.
+        prefetch_related_objects(events, "place", "actors", sources_prefetch())
         truncated = False  # the chart's title says how many of how many
     focus = next((e for e in events if e.pk == selected), None)
     if focus is None and selected is not None:

@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Exact
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -178,14 +180,27 @@ def sources_prefetch() -> models.Prefetch:
     )
 
 
+def _sql_literal(value: str) -> RawSQL:
+    """A constant string as SQL text (only for our own constants, never user input)."""
+    if "'" in value or "\\" in value:
+        raise ValueError(f"not a safe SQL literal: {value!r}")
+    return RawSQL(f"'{value}'", (), output_field=models.CharField())
+
+
 class EventQuerySet(models.QuerySet):
     def live(self):
         """Events that were not merged into another one."""
         return self.filter(merged_into__isnull=True)
 
     def public(self):
-        """What anonymous readers may see: approved, not merged away."""
-        return self.live().filter(review=Review.APPROVED)
+        """What anonymous readers may see: approved, not merged away.
+
+        The review state is written into the SQL as a literal, not bound as a
+        parameter: SQLite can only drop ``review = ?`` from a query that uses one of
+        the partial ``event_public_*`` indexes when it sees the constant, so with a
+        parameter every matching row was also read from the table (the overview's
+        bins took 3x as long at 100k events, bench/run.py)."""
+        return self.live().filter(Exact(models.F("review"), _sql_literal(Review.APPROVED)))
 
     def between(self, start=None, end=None):
         qs = self
@@ -347,6 +362,17 @@ class Event(models.Model):
                 "date",
                 "id",
                 name="event_public_rank_idx",
+                condition=Q(review=Review.APPROVED, merged_into__isnull=True),
+            ),
+            # The same walk inside one type (the type filter, the most used one):
+            # without it the planner sorted every event of the type (~20 ms at 100k).
+            models.Index(
+                "type",
+                models.F("source_count").desc(),
+                models.F("confidence").desc(),
+                "date",
+                "id",
+                name="event_public_type_rank_idx",
                 condition=Q(review=Review.APPROVED, merged_into__isnull=True),
             ),
             # PostgreSQL also has event_search_trgm_idx, a pg_trgm GIN index on

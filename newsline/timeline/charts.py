@@ -14,6 +14,7 @@ import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from django.urls import reverse
 from django.utils import dates as django_dates
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -68,6 +69,17 @@ def _sources(event) -> int:
     return 1 if count is None else max(count, 1)
 
 
+def permalinks():
+    """``event.get_absolute_url`` for many events with one ``reverse()``: the
+    permalink of event 1 with slug "x", with each event's id and slug put in (a
+    reverse per marker was ~6 % of a 100k-event overview's server time)."""
+    sample = reverse("timeline:event", args=[1, "x"])
+    head, marker, tail = sample.rpartition("/1-x/")
+    if not marker:  # a URL layout this does not know: the slow, sure way
+        return lambda event: event.get_absolute_url()
+    return lambda event: f"{head}/{event.pk}-{event.slug or 'event'}/{tail}"
+
+
 def _escape(text: str) -> str:
     """Plotly reads tags in hover text and decodes only &lt; &gt; &amp; (not &quot;)."""
     return html.escape(text, quote=False)
@@ -116,11 +128,12 @@ def timeline_figure(
     *,
     lanes: str = "type",
     focus=None,
-    url_for=lambda event: event.get_absolute_url(),
+    url_for=None,
 ) -> dict:
     """The figure of ``events`` (each with ``source_count`` annotated and actors
     prefetched when ``lanes == "actor"``). Pure: no query of its own."""
     events = list(events)
+    url_for = url_for or permalinks()
     rtl = display.is_arabic()
     labels = dict(EventType.choices)
     categories, placed = _lanes(events, lanes)

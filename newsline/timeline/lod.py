@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DateField, Func, Q, QuerySet
+from django.db.models import Count, DateField, Func, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -34,6 +34,19 @@ from .charts import COLORS, MAX_ACTOR_LANES, TYPE_ORDER, timeline_figure
 # 1,500 markers is where Plotly's SVG drawing passes ~1 s in headless Chromium here.
 DETAIL_LIMIT = 1500
 TOP_EVENTS = 200
+# The columns charts.timeline_figure reads (hover, marker, permalink).
+CHART_FIELDS = (
+    "date", "date_end", "precision", "type", "status", "title_ar", "title_en", "slug",
+    "source_count", "place",
+)  # fmt: skip
+ACTOR_FIELDS = ("name", "name_ar", "slug")
+
+
+def actors_prefetch() -> Prefetch:
+    """The events' actors with what the chart's actor lanes show."""
+    return Prefetch("actors", Actor.objects.only(*ACTOR_FIELDS))
+
+
 BIN_COLOR = "#3b4a63"
 
 
@@ -164,7 +177,12 @@ def overview(
     # The stored source count makes the ranking an index walk that stops after
     # ``top`` rows (event_public_rank_idx): ~1 ms at 100k events, where aggregating
     # every mention took ~90–260 ms. Ties go to the surest, not the oldest.
-    result.top = list(plain.by_rank().select_related("place").prefetch_related("actors")[:top])
+    # Only what the chart draws: no place, actors only for actor lanes (model
+    # instances cost per field, and a top event's search text is long).
+    ranked = plain.by_rank().only(*CHART_FIELDS)
+    if lanes == "actor":
+        ranked = ranked.prefetch_related(actors_prefetch())
+    result.top = list(ranked[:top])
     return result
 
 
@@ -191,9 +209,7 @@ class _Span:
     precision: str
 
 
-def overview_figure(
-    ov: Overview, *, focus=None, url_for=lambda event: event.get_absolute_url()
-) -> dict:
+def overview_figure(ov: Overview, *, focus=None, url_for=None) -> dict:
     """The top events (and the focused one) drawn as charts.py draws events, over a
     layer of bins. ``layout.meta.lod`` tells timeline.js that zooming fetches detail.
     """
@@ -272,18 +288,13 @@ def overview_note(ov: Overview) -> str:
 
 
 def page_of(events: QuerySet[Event], total: int, number, per_page: int) -> Page:
-    """One page of the list, from the database: the page's events with their places
-    and actors (3 queries), ``total`` already known (no COUNT)."""
+    """One page of the list, from the database: the page's ids, then their events
+    with the columns the list shows (2 queries), ``total`` already known (no COUNT)."""
     paginator = Paginator(events.order_by("date", "id").values_list("pk", flat=True), per_page)
     paginator.count = total  # cached_property: the overview counted them already
     page = paginator.get_page(number)
     ids = list(page.object_list)
-    rows = (
-        Event.objects.filter(pk__in=ids)
-        .select_related("place")
-        .prefetch_related("actors")
-        .in_bulk()
-    )
+    rows = Event.objects.filter(pk__in=ids).only(*CHART_FIELDS).in_bulk()
     page.object_list = [rows[pk] for pk in ids if pk in rows]
     return page
 

@@ -41,10 +41,14 @@ def _visible_events(request: HttpRequest):
     return Event.objects.live() if _can_preview(request) else Event.objects.public()
 
 
-def _timeline_events(events):
-    """What the chart and the list need, in a constant number of queries:
-    the events with their place (1), their actors (1)."""
-    return events.select_related("place").prefetch_related("actors").order_by("date", "id")
+def _timeline_events(events, lanes: str = "type"):
+    """What the chart and the list need, in a constant number of queries: the
+    columns they show (1), and the actors (1) when the lanes are actors. Model
+    instances cost per field: the long ``search_text`` and the rest stay behind."""
+    events = events.only(*lod.CHART_FIELDS).order_by("date", "id")
+    if lanes == "actor":
+        events = events.prefetch_related(lod.actors_prefetch())
+    return events
 
 
 def _card_queryset():
@@ -141,7 +145,8 @@ def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None
         # Too many events to draw one by one: counts per lane and period plus the
         # top-ranked events; zooming asks for detail (lod.py).
         return shared | lod.overview_context(request, matching, overview, page_size=PAGE_SIZE)
-    events = list(_timeline_events(matching))
+    lanes = filters.get("lanes") or "type"
+    events = list(_timeline_events(matching, lanes))
     focus = None
     focus_id = request.GET.get("event", "")
     if focus_id.isdigit():
@@ -151,7 +156,6 @@ def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None
     if page_number is None and focus is not None:
         page_number = events.index(focus) // PAGE_SIZE + 1
     page = paginator.get_page(page_number)
-    lanes = filters.get("lanes") or "type"
     return shared | {
         "figure": timeline_figure(events, lanes=lanes, focus=focus),
         "page_obj": page,

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _figure(lang="ar", **kw):
-    events = list(_timeline_events(filter_events(f.Event.objects.public(), {})))
+    events = list(
+        _timeline_events(filter_events(f.Event.objects.public(), {}), kw.get("lanes", "type"))
+    )
     with translation.override(lang):
         return timeline_figure(events, **kw)
 
