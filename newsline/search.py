@@ -9,8 +9,9 @@ mentions change (events/models.py). One Python function folds both sides, so SQL
 PostgreSQL agree by construction.
 
 Folding every title and quote per query took ~2 s at 100k events; the stored column
-is a plain ``LIKE '%needle%'`` — a scan of one column on SQLite, a pg_trgm GIN index
-on PostgreSQL (migration 0004; bench/run.py for the measurements).
+is a plain ``LIKE '%needle%'`` through a trigram index on both databases: an FTS5
+trigram table on SQLite (events migration 0006), a pg_trgm GIN index on PostgreSQL
+(0004). bench/run.py has the measurements.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 # Dropped: harakat, shadda, sukun, superscript alef (U+064B–U+065F, U+0670) and
 # tatweel (U+0640, stretching: "الـسوري").
@@ -57,6 +60,21 @@ def matching(events: QuerySet, query: str) -> QuerySet:
     needle = fold(query)
     if not needle:
         return events
+    if connections[events.db].vendor == "sqlite" and _trigram_indexable(needle):
+        # The same LIKE through SQLite's trigram index (events migration 0006): it
+        # finds candidate rows by the needle's trigrams, then checks the LIKE itself.
+        return events.filter(
+            pk__in=RawSQL(
+                "SELECT rowid FROM event_search WHERE search_text LIKE %s", (f"%{needle}%",)
+            )
+        )
     # LIKE with the wildcards in the needle escaped; both sides are lower-cased, so
     # SQLite's ASCII case-insensitive LIKE finds exactly what PostgreSQL's does.
     return events.filter(search_text__contains=needle)
+
+
+def _trigram_indexable(needle: str) -> bool:
+    """Whether FTS5's trigram index can answer ``LIKE '%needle%'``: three characters
+    or more, and no LIKE wildcard or escape in it (the index takes no ESCAPE clause;
+    those needles scan the column as before)."""
+    return len(needle) >= 3 and not any(c in needle for c in "%_\\")

@@ -64,3 +64,30 @@ def test_like_wildcards_in_the_query_are_literal_and_blank_matches_all():
     assert found("100%") == {"نسبة 100% من المساعدات"}
     assert found("%") == {"نسبة 100% من المساعدات"}
     assert matching(Event.objects.all(), "  ").count() == 2
+
+
+def test_the_index_follows_edits_and_new_sources():
+    # On SQLite the search reads a trigram index kept by triggers (migration 0006);
+    # on PostgreSQL a GIN index. Either way an edit is found at once, the old words
+    # are not, and a quote added later is searchable.
+    e = event("اجتماع في جنيف")
+    assert found("جنيف") == {"اجتماع في جنيف"}
+    e.title_ar = "اجتماع في لوزان"
+    e.save()
+    assert found("لوزان") == {"اجتماع في لوزان"}
+    assert found("جنيف") == set()
+    Event.objects.bulk_create(
+        [Event(date=dt.date(2016, 9, 10), type="call", title_ar="x", search_text="اتصال بلافروف")]
+    )
+    assert matching(Event.objects.all(), "بلافروف").count() == 1
+    other = event("اتصال هاتفي", quote="وبحث الوزيران الوضع في حلب")
+    assert found("حلب") == {"اتصال هاتفي"}
+    Mention.objects.filter(event=other).delete()
+    assert found("حلب") == set()
+
+
+def test_short_queries_still_match():
+    # Under three characters the trigram index cannot answer: the column is scanned.
+    event("الأمم المتحدة")
+    event("اجتماع")
+    assert found("ام") == {"الأمم المتحدة"}
