@@ -50,6 +50,7 @@ class ArticleResult:
     gold: list[dict]
     system: list[dict]
     pairs: list[Pair] = field(default_factory=list)
+    refused: str | None = None  # the InputError message when cleaning refused the page
 
     @property
     def core(self) -> list[dict]:
@@ -223,7 +224,15 @@ def evaluate(gold_path: str | Path, corpus_dir: str | Path) -> Result:
         path = corpus / art["file"]
         meta = manifest.get(art["file"], {})
         published = _d(art.get("published") or meta.get("published"))
-        page = text_mod.clean_document(path.read_bytes(), path.name, meta.get("url"))
+        try:
+            page = text_mod.clean_document(path.read_bytes(), path.name, meta.get("url"))
+        except text_mod.InputError as exc:
+            # A refused page gives no events: its gold events count as misses, so one bad
+            # page lowers recall instead of stopping the whole evaluation.
+            result = score_article(art["file"], art["events"], [])
+            result.refused = str(exc)
+            articles.append(result)
+            continue
         system = extract_page(page, published, origin=art["file"])["events"]
         articles.append(score_article(art["file"], art["events"], system))
     return Result(articles=articles, overall=_scores(articles))
@@ -261,6 +270,8 @@ def report(result: Result) -> str:
             continue
         lines.append("")
         lines.append(f"== {a.file}")
+        if a.refused:
+            lines.append(f"  REFUSED  {a.refused}")
         for g in a.misses:
             lines.append(f"  MISS  {_gold_line(g)}  «{g.get('evidence', '')}»")
         for s in a.false_positives:

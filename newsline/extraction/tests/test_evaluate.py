@@ -1,5 +1,6 @@
 """The scorer on small hand-made gold/system pairs, and the level reached on the seeds."""
 
+import json
 from pathlib import Path
 
 from newsline.extraction.evaluate import evaluate, matches, report, score_article
@@ -114,3 +115,14 @@ def test_report_lists_scores_per_article():
     text = report(result)
     assert "OVERALL" in text
     assert all(a.file[:20] in text for a in result.articles)
+
+
+def test_a_refused_page_counts_as_misses_not_a_crash(tmp_path):
+    (tmp_path / "a.txt").write_text("أخبار\nرياضة\nاقتصاد\n", encoding="utf-8")
+    doc = {"articles": [{"file": "a.txt", "published": "2016-09-20", "events": [gold()]}]}
+    (tmp_path / "gold.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = evaluate(tmp_path / "gold.json", tmp_path)
+    article = result.articles[0]
+    assert article.refused and article.system == []
+    assert result.overall.core == 1 and result.overall.matched_core == 0
+    assert "REFUSED" in report(result)
