@@ -23,7 +23,7 @@ are data, in ``data/triggers.json``):
    جادة"), times 0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
    (لم يلتق، فشلت في الاتفاق). Hypothetical and reference segments give no event.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
-   sentence; dates after منذ (since) or حتى/لغاية (a deadline) and in
+   sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
    reported clause with no trigger of its own (يقضي الإطار بأن يبدأ المفتشون في نوفمبر:
    the content's date; such a clause does not make the sentence future either); a
@@ -33,6 +33,8 @@ are data, in ``data/triggers.json``):
    explicit date in a lead dateline ("عمان 23 كانون الثاني (بترا) -") is the
    publication date, not an event date. A clause opener that begins a name (بان كي
    مون) is not an opener.
+   Several unrelated dates of one trigger (a week apart, or months more than a month
+   apart) keep the first; a month date spans the whole month.
    Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
    clause form their own cluster dated like the main one, and an anchor clause's
@@ -58,8 +60,9 @@ are data, in ``data/triggers.json``):
    (one of its own date expressions is the publication day or the day before: that
    day, so a morning paper's "أمس" lead dates its undated statements) and the verb is
    not future; else the publication date with low confidence. Undated future
-   events, undated generic plurals (الاجتماعات) and undated sentences that open with a
-   background marker (والجدير بالذكر) are dropped.
+   events, undated generic plurals (الاجتماعات), undated sentences that open with a
+   background marker (والجدير بالذكر) and undated weak nouns (مؤتمر، اتفاق: a topic)
+   are dropped — unless an aspect verb stands before the noun (بدأ مؤتمر جنيف أعماله).
    A meeting noun (not a conference or summit) with a single party and no venue in a
    sentence with a speech verb ("قال بوتين خلال اجتماع حكومي") is the statement; a
    past-tense statement verb whose only date is after publication is dropped (the date
@@ -127,7 +130,7 @@ _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "ت�
 _WORD = re.compile(r"\w+")
 _ENDS_SENTENCE = re.compile(r"[.!?؟…][\"'»”)\]]*\s*$")
 _HOURS = frozenset(fold(w) for w in ("ساعات", "ساعة", "ساعتين", "دقائق", "لحظات"))
-_NOT_EVENT_DATE = frozenset(("منذ", "حتي", "لغايه", "غايه"))
+_NOT_EVENT_DATE = frozenset(("منذ", "حتي", "لغايه", "غايه", "بحلول"))
 _NOT_PURPOSE = frozenset(("لكن", "لدي", "لدى", "لذلك", "لقد", "لهذا", "لكنه", "لكنها", "لاسيما"))
 
 
@@ -776,7 +779,7 @@ class _Extractor:
                 continue  # غداة X: the date is derived from the main event, not read
             before = _fold(s.text[max(0, e.start - 12) : e.start]).split()
             if before and _bare(before[-1]) in _NOT_EVENT_DATE:
-                continue  # منذ X: since; حتى X: until (a deadline, not the event's day)
+                continue  # منذ X: since; حتى/بحلول X: until, by (a deadline, not the event's day)
             if tuple(_fold(s.text[max(0, e.start - 20) : e.start]).split()[-2:]) in (
                 self._effective_words
             ) and not any(t.type == "ceasefire" for t in s.triggers):
@@ -1100,6 +1103,7 @@ class _Extractor:
             and best.group.pos == "noun"
             and best.group.weight < _WEAK_NOUN
             and not any(t.group.pos != "noun" for t in c["triggers"] if t.type == etype)
+            and not self._aspect_before(s, best)
         ):
             return None
         if (
@@ -1160,12 +1164,20 @@ class _Extractor:
             if base is None:
                 return None
             d, _end, precision, inferred, source = base
+            # An anchor is only as good as the date it counts from: "وصل عشية بدء المؤتمر"
+            # with an undated arrival must not outweigh the conference's own fallback day.
+            anchor = "anchor" if source in _STRONG_SOURCES else "weak"
             if c["mode"] == "anchor_before":
-                return d - timedelta(days=1), None, "day", inferred, "anchor"
+                return d - timedelta(days=1), None, "day", inferred, anchor
             if c["mode"] == "anchor_after":
-                return d + timedelta(days=1), None, "day", inferred, "anchor"
+                return d + timedelta(days=1), None, "day", inferred, anchor
             return base
         return self._fallback(s, best)
+
+    def _aspect_before(self, s: _Sent, t: Trigger) -> bool:
+        """ "بدأ مؤتمر جنيف أعماله", "انطلقت محادثات": the noun's event took place."""
+        aspect = {w[0] for w in self.lex.markers["aspect_verbs"]}
+        return any(_bare(tok.text) in aspect for tok in s.toks[max(0, t.tok - 2) : t.tok])
 
     def _fallback(self, s: _Sent, best: Trigger):
         if best.future or s.future:
@@ -1278,8 +1290,14 @@ def _date_key(exprs) -> tuple:
     use.sort(key=lambda e: e.date)
     first, last = use[0], use[-1]
     d_end = max((e.date_end or e.date) for e in use)
-    if len(use) > 1 and first.precision == "day" and (d_end - first.date).days > 7:
-        d_end = first.date_end or first.date  # unrelated dates: keep the first
+    # Unrelated dates ("الأول في يناير 2013 والثاني في يناير 2014"): keep the first.
+    # Two day dates a week apart or two months more than a month apart are not one span.
+    slack = {"day": 7, "month": 31}.get(first.precision)
+    if len(use) > 1 and slack is not None and (d_end - (first.date_end or first.date)).days > slack:
+        d_end = first.date_end or first.date
+    if first.precision == "month" and d_end == first.date:
+        # "في يناير 2013" is the whole month, as the gold and the timeline read it
+        d_end = (first.date.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     end = d_end if d_end != first.date else None
     del last
     return (

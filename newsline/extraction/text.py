@@ -8,9 +8,11 @@ gives (publication date, canonical URL, site name).
 The plain-text heuristic (measured in shared/docs/ARABIC-NLP-NOTES.md, jusText did worse):
 a body paragraph ends in sentence punctuation, is not a truncated "…" teaser and has at
 least six words; short punctuated lines survive only between two body paragraphs (quotes
-like «لن نتراجع».). Section markers ("أخبار ذات صلة", "التعليقات", …) end the article once
-body text has been seen; "اقرأ أيضا" inserts are skipped. The markers are data, in
-``data/page_markers.json``.
+like «لن نتراجع».). A source tag after the last sentence ("… الأسد. (واس)") does not
+count, and a long paragraph cut off mid-sentence (archived and syndicated copies stop
+after N characters) keeps its complete sentences. Section markers ("أخبار ذات صلة",
+"التعليقات", …) end the article once body text has been seen; "اقرأ أيضا" inserts are
+skipped. The markers are data, in ``data/page_markers.json``.
 
 HTML goes through trafilatura (main content, comments excluded) and then the same line
 filter, because trafilatura keeps "read also" lists and captions that sit inside the
@@ -97,9 +99,19 @@ def _alternation(items: list[str]) -> str:
 
 
 @cache
+def _month_table() -> dict:
+    return json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _markers() -> _Markers:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     months = {_fold_key(k): v for k, v in raw["months"].items()}
+    # Every Arabic spelling dates.py knows ("أوكتوبر", "سيبتمبر", "دجنبر") also makes a
+    # dateline: one table of spellings, data/months.json, for both.
+    for family in ("gregorian", "levantine", "maghrebi"):
+        for number, spellings in _month_table()[family].items():
+            months.update({_fold_key(w): int(number) for w in spellings})
     return _Markers(
         end=_phrases(raw["end"]),
         skip=_phrases(raw["skip"]),
@@ -109,7 +121,7 @@ def _markers() -> _Markers:
         published_kw=re.compile(rf"(?<!\w)(?:{_alternation(raw['published_keywords'])})(?!\w)"),
         modified_kw=re.compile(rf"(?<!\w)(?:{_alternation(raw['modified_keywords'])})(?!\w)"),
         months=months,
-        month_re=_alternation(list(raw["months"])),
+        month_re="|".join(re.escape(k) for k in sorted(months, key=len, reverse=True)),
         weekday_re=_alternation(raw["weekdays"]),
         abbreviations=frozenset(a.casefold() for a in raw["abbreviations"]),
     )
@@ -123,6 +135,10 @@ _ENDS_SENTENCE = re.compile(rf"[.!?؟…][{re.escape(_CLOSERS)}]*\s*$")
 # A teaser cut off by the site: ends in "…" or "..." with nothing after it.
 _TRUNCATED = re.compile(r"(?:…|\.\.\.?)\s*$")
 _WORD = re.compile(r"\w", re.UNICODE)
+# A source tag or editor's code after the last sentence: "… الأسد. (واس)", "… لتنحيه. (08)".
+_TRAILING_TAG = re.compile(r"(?<=[.!?؟])\s*\([^()\n]{1,20}\)\s*$")
+# The end of a complete sentence inside a line (punctuation, closers, then a space).
+_SENTENCE_END_IN_LINE = re.compile(rf"[.!?؟][{re.escape(_CLOSERS)}]*(?=\s)")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*>|]|-(?=\s))")
 _BREADCRUMB = re.compile(r"[»›>/|]")
 _DATELINE = re.compile(r"^\S+(?: \S+){0,2} [-–—ـ] \S+(?: \S+){0,3}$")
@@ -134,7 +150,25 @@ def _words(line: str) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
+    line = _TRAILING_TAG.sub("", line)
     return bool(_ENDS_SENTENCE.search(line)) and not _TRUNCATED.search(line)
+
+
+def _complete_sentences(line: str) -> str:
+    """A long paragraph cut off mid-sentence, up to its last complete sentence.
+
+    Archived and syndicated copies stop after a fixed number of characters ("… مؤكدا
+    التوصل الى"); the sentences before the cut are article text. A teaser ending in
+    "…" is a different thing (a link to another story) and is left alone, and so is
+    anything short: the cut part must hold twelve words or more.
+    """
+    if _words(line) < 20 or _ends_sentence(line) or _TRUNCATED.search(line):
+        return line
+    ends = list(_SENTENCE_END_IN_LINE.finditer(line))
+    if not ends:
+        return line
+    head = line[: ends[-1].end()]
+    return head if _words(head) >= 12 else line
 
 
 def _marker_kind(line: str) -> str | None:
@@ -240,6 +274,7 @@ def _select(lines: list[str]) -> tuple[list[int], int | None, int]:
             skipping = True
             kinds.append("other")
             continue
+        line = lines[i] = _complete_sentences(line)
         if skipping:
             # Resume at a real paragraph: a one-line headline list never has one.
             if _is_body(line) and _words(line) >= 12:

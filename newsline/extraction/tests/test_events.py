@@ -369,3 +369,45 @@ def test_taking_control_of_a_town_is_a_violence_event_at_that_place():
 def test_habitual_background_gives_no_event():
     body = "ولطالما استخدمت موسكو وبكين حق النقض منذ بداية الأزمة لمنع صدور قرارات تدين النظام."
     assert extract_events(body, date(2013, 9, 15)) == []
+
+
+def test_a_deadline_after_bihulul_is_not_the_event_day():
+    body = (
+        "قال وزير الخارجية الأميركي جون كيري صباح اليوم الجمعة إن وقف القتال لن يشمل تنظيم داعش. "
+        "وقال كيري إن اجتماع مجموعة الدعم الدولية لسورية أسفر عن اتفاق "
+        "لتوصيل المساعدات بحلول يوم الاثنين."
+    )
+    for event in extract_events(body, date(2016, 2, 12)):
+        assert event.date == date(2016, 2, 12), (event.type, event.date)
+
+
+def test_an_undated_conference_that_began_is_an_event():
+    body = (
+        "بدأ مؤتمر جنيف الدولي حول سوريا أعماله في مدينة مونترو السويسرية، "
+        "وذلك بمشاركة ممثلين عن النظام السوري والمعارضة."
+    )
+    event = only(body, date(2014, 1, 22))
+    assert event.type == "meeting" and event.date == date(2014, 1, 22)
+
+
+def test_an_undated_conference_noun_alone_is_still_a_topic():
+    body = "وتناول وزير الخارجية الروسي سيرغي لافروف في حديثه فكرة مؤتمر دولي حول سوريا."
+    assert all(e.type != "meeting" for e in extract_events(body, date(2014, 1, 22)))
+
+
+def test_an_anchor_counted_from_an_undated_event_does_not_move_the_main_event():
+    body = (
+        "بدأ مؤتمر جنيف الدولي حول سوريا أعماله في مدينة مونترو بمشاركة النظام السوري والمعارضة. "
+        "وقد وصل إلى سويسرا عشية بدء المؤتمر رئيس الائتلاف الوطني السوري أحمد الجربا."
+    )
+    meetings = [e for e in extract_events(body, date(2014, 1, 22)) if e.type == "meeting"]
+    assert meetings and all(e.date == date(2014, 1, 22) for e in meetings)
+
+
+def test_a_month_is_the_whole_month_and_unrelated_months_are_not_one_span():
+    body = (
+        "يذكر أن دولة الكويت استضافت مؤتمرات دولية للمانحين، "
+        "عقد الأول في يناير 2013 والثاني في يناير 2014 والثالث في مارس 2015."
+    )
+    event = only(body, date(2016, 2, 4))
+    assert (event.date, event.date_end) == (date(2013, 1, 1), date(2013, 1, 31))

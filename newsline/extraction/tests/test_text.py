@@ -468,3 +468,37 @@ def test_hijri_agency_dateline_gives_the_publication_date():
     page = clean_plain_text(raw)
     assert page.published == date(2015, 12, 10)
     assert page.title == "اختتام اجتماع المعارضة السورية في الرياض"
+
+
+def test_a_paragraph_cut_off_mid_sentence_keeps_its_complete_sentences():
+    raw = (
+        "أعلن وزير الخارجية الأمريكي أن بلاده وروسيا اتفقتا على خطة جديدة بشأن سوريا بعد "
+        "محادثات استمرت ثلاثة أيام في جنيف. وقال إن الخطة تتضمن جدولا زمنيا واضحا لتنفيذها "
+        "خلال الأشهر المقبلة. ومن جهته قال الوزير الروسي إن بلاده مستعدة للموافقة على"
+    )
+    page = clean_plain_text(raw)
+    assert page.body.endswith("خلال الأشهر المقبلة.")
+    assert "مستعدة" not in page.body
+
+
+def test_a_teaser_cut_with_an_ellipsis_is_still_dropped():
+    raw = (
+        "قال وزير الخارجية الروسي إن بلاده ترحب بالاتفاق الذي تم التوصل إليه في جنيف أمس. "
+        "وأضاف أن المرحلة المقبلة ستكون صعبة على جميع الأطراف المعنية بالأزمة السورية ..."
+    )
+    assert clean_plain_text(raw).body == ""
+
+
+def test_a_source_tag_after_the_last_sentence_does_not_drop_the_paragraph():
+    line = "أكد وزير الخارجية السعودي بعد اللقاء اتفاق المشاركين على مواصلة المشاورات. (واس)"
+    assert clean_plain_text(line).body == line
+
+
+def test_every_month_spelling_of_the_date_tagger_makes_a_dateline():
+    raw = (
+        "جاكارتا، 7 أوكتوبر 2013\n\n"
+        "قال وزير الخارجية الأمريكي خلال مؤتمر صحفي مشترك مع نظيره الروسي إن العملية بدأت.\n"
+    )
+    page = clean_plain_text(raw)
+    assert page.title == ""  # the dateline is not a headline
+    assert page.published == date(2013, 10, 7)
