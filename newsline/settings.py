@@ -147,6 +147,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
+CACHES = {
+    # Shared by every app process (a table in the database, created by a migration):
+    # login throttling counts failures across gunicorn workers (newsline.security).
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "newsline_cache",
+    },
+    # Per process: the timeline overview's counts, keyed by the database's change
+    # stamp (events.models.ChangeStamp), so a write anywhere retires them at once.
+    "aggregates": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsline-aggregates",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

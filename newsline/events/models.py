@@ -490,6 +490,35 @@ class Mention(models.Model):
 # (Event.objects.filter(...).refresh_derived()), as make_synthetic fills both itself.
 
 
+class ChangeStamp(models.Model):
+    """One row that database triggers bump on every write to the tables the
+    timeline's aggregates read (events, their actors and mentions, articles), in
+    the writing transaction: a reader sees a new stamp exactly when it can see the
+    new rows. Cached aggregates (``timeline.lod``) are keyed by it, so no write
+    path (``save()``, bulk inserts, queryset updates, raw SQL, another process) can
+    leave a stale count behind. ``token`` is random at each bump: a rolled-back
+    bump never names different data with a stamp used before.
+
+    Triggers: migration 0008 (row triggers on SQLite, statement triggers on
+    PostgreSQL, where concurrent writers queue on this row until they commit)."""
+
+    n = models.BigIntegerField(default=0)
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("change stamp")
+
+    def __str__(self) -> str:
+        return f"{self.n}:{self.token}"
+
+    @classmethod
+    def current(cls, using: str | None = None) -> str | None:
+        """The stamp as text, or None when the row is missing (a flushed database:
+        then nothing is cached)."""
+        row = cls.objects.using(using).filter(pk=1).values_list("n", "token").first()
+        return None if row is None else f"{row[0]}:{row[1]}"
+
+
 @receiver(post_init, sender=Mention)
 def _remember_event(sender, instance: Mention, **kwargs) -> None:
     instance._loaded_event_id = instance.event_id

@@ -2,6 +2,9 @@ import pytest
 from django.urls import clear_url_caches
 from django.utils import translation
 
+from newsline.events.models import Actor, Event, Place
+from newsline.events.synthetic import generate
+
 
 @pytest.fixture(autouse=True)
 def arabic_default():
@@ -16,3 +19,22 @@ def arabic_default():
     yield
     translation.activate("ar")
     clear_url_caches()
+
+
+@pytest.fixture
+def corpus():
+    """Synthetic events over 2011–2017 (approved), from a tiny gazetteer."""
+    for name, name_ar in [
+        ("John Kerry", "جون كيري"),
+        ("Sergey Lavrov", "سيرجي لافروف"),
+        ("Russia", "روسيا"),
+        ("Iran", "إيران"),
+    ]:
+        Actor.objects.create(name=name, name_ar=name_ar, kind="person")
+    Place.objects.create(name="Geneva", name_ar="جنيف")
+
+    def make(n, seed=0):
+        generate(n, seed=seed)
+        return Event.objects.public()
+
+    return make

@@ -6,32 +6,12 @@ import json
 
 import pytest
 
-from newsline.events.models import Actor, Event, Place
 from newsline.events.synthetic import generate
 from newsline.timeline import lod
 
 pytestmark = pytest.mark.django_db
 
 HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def corpus():
-    """Synthetic events over 2011–2017 (approved), from a tiny gazetteer."""
-    for name, name_ar in [
-        ("John Kerry", "جون كيري"),
-        ("Sergey Lavrov", "سيرجي لافروف"),
-        ("Russia", "روسيا"),
-        ("Iran", "إيران"),
-    ]:
-        Actor.objects.create(name=name, name_ar=name_ar, kind="person")
-    Place.objects.create(name="Geneva", name_ar="جنيف")
-
-    def make(n, seed=0):
-        generate(n, seed=seed)
-        return Event.objects.public()
-
-    return make
 
 
 def chart(response) -> dict:
