@@ -49,12 +49,15 @@ are data, in ``data/triggers.json``):
    الطرفين) resolve to the two persons of a recent sentence, group anaphors (المشاركون،
    المجتمعون) to the parties of the last meeting; a nationality adjective names an actor
    after an event or agent noun (غارات جوية روسية، الطائرات الحربية السورية), never
-   after another noun (الحدود التركية). *Key actors* are the actors
+   after another noun (الحدود التركية); a country after a topic word (اجتماع حول سوريا،
+   لبحث مستقبل سوريا) is what is talked about, not a party, while عن after a
+   representative noun names one (ممثلين عن النظام). *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
    and organisations first. No actor → no event (a violence event may have a place
    instead): this is what keeps headlines of related-news lists out.
 6. **Place**: a place of the cluster's segments after a locative preposition (في جنيف،
-   بنيويورك). The dateline city is not the event place (``text`` removes datelines).
+   بنيويورك). The dateline city is not the event place (``text`` removes datelines),
+   nor is a place named right after a source noun (مصدر أمني في دمشق).
 7. **Date fallback** for a cluster with no date: the date of the previous sentence of
    the same paragraph; else the publication date when the article is news of the day
    (one of its own date expressions is the publication day or the day before: that
@@ -724,6 +727,13 @@ def _ordered_key(entities: list[Entity]) -> list[Entity]:
     return entities
 
 
+_CLAUSE_BREAK = re.compile(r"[،,.:؛;!?؟()\"«»“”]")
+# A lead dateline: a city (and its country or date) and a dash, maybe a date and an
+# agency and a second dash: "الرقة (سوريا) - 6 يونيو (رويترز) -", "عمان 23 كانون الثاني (بترا) -".
+_LEAD_DATELINE = re.compile(
+    r"\s*[^\s\-–—.،,:]+(?:\s+[^\s\-–—.،,:]+){0,3}\s*(?:\([^()]{1,25}\)\s*)?[-–—]\s"
+    r"(?:[^\-–—.،,:]{0,30}\([^()]{1,25}\)\s*[-–—]\s?)?"
+)
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?[-–—ـ]")
 
 
@@ -755,6 +765,9 @@ class _Extractor:
         self.last_meeting: EventCandidate | None = None
         self.sent_dates: dict[int, tuple] = {}  # sentence → (date, end, precision, inferred)
         self._effective_words = set(self.lex.markers.get("effective_from", ()))
+        self._topic_nouns = {w[0] for w in self.lex.markers["topic_nouns"] if len(w) == 1}
+        self._deputies = {w[0] for w in self.lex.markers["representative_nouns"] if len(w) == 1}
+        self._source_nouns = {w[0] for w in self.lex.markers["source_nouns"] if len(w) == 1}
         self._anchor_words = {
             " ".join(w)
             for w in self.lex.markers["anchor_before"] + self.lex.markers["anchor_after"]
@@ -796,6 +809,14 @@ class _Extractor:
         except Exception:  # one odd name must not lose the article
             log.exception("gazetteer.find failed on sentence %d", s.index)
             ents = []
+        lead = _LEAD_DATELINE.match(s.text)
+        if lead:
+            # "الرقة (سوريا) - 6 يونيو (رويترز) -": where the wire was filed, not who acted
+            ents = [
+                m
+                for m in ents
+                if m.start >= lead.end() or m.entity.kind not in ("place", "country")
+            ]
         ents = sorted(ents + self._nationality_actors(s, ents, s.triggers), key=lambda m: m.start)
         for m in ents:
             seg = _seg_of_char(s.segments, m.start)
@@ -876,16 +897,52 @@ class _Extractor:
                 return True
         words = before.split()
         loc = {w[0] for w in self.lex.markers["locative"]}
+        if len(words) >= 2 and _bare(words[-1]) == "عن" and _bare(words[-2]) in self._deputies:
+            return False  # "ممثلين عن النظام": the party they represent
         return bool(words) and (words[-1] in loc or _bare(words[-1]) in loc)
+
+    def _words_before(self, s: _Sent, m: EntityMatch, limit: int) -> list[str]:
+        """The folded words right before a match, in its own clause (no punctuation)."""
+        head = _CLAUSE_BREAK.split(s.text[max(0, m.start - 80) : m.start])[-1]
+        return _fold(head).split()[-limit:]
+
+    def _topic(self, s: _Sent, m: EntityMatch) -> bool:
+        """Is the match what is talked about (اجتماع حول سوريا، بشأن مستقبل سوريا)?"""
+        words = self._words_before(s, m, 4)
+        if words and words[-1] in self._topic_nouns:
+            words = words[:-1]  # حول مستقبل سوريا، بشأن الأزمة في…
+        for phrase in self.lex.markers["topic"]:
+            n = len(phrase)
+            tail = words[-n:]
+            if len(tail) == n and (
+                tuple(tail) == phrase or (_bare(tail[0]),) + tuple(tail[1:]) == phrase
+            ):
+                return True
+        return False
+
+    def _source_place(self, s: _Sent, m: EntityMatch) -> bool:
+        """A place named right after a source noun is where the source is, not where
+        the event is: "وفق ما أعلن مصدر أمني رفيع المستوى في دمشق"."""
+        if not self._locative(s, m):
+            return False
+        words = self._words_before(s, m, 6)
+        return any(
+            _bare(w) in self._source_nouns or w in self._source_nouns for w in words[:-1] or words
+        )
 
     def _actor(self, s: _Sent, m: EntityMatch) -> Entity | None:
         e = m.entity
         if e.kind == "country":
-            # "في سوريا" is where, not who
-            return None if self._locative(s, m) else e
+            # "في سوريا" is where, not who; "حول سوريا" what is talked about
+            return None if self._locative(s, m) or self._topic(s, m) else e
         if e.kind != "place":
             return e
-        if e.name in self.lex.metonyms and e.country and not self._locative(s, m):
+        if (
+            e.name in self.lex.metonyms
+            and e.country
+            and not self._locative(s, m)
+            and not self._topic(s, m)
+        ):
             return self.gaz.get(e.country)
         return None
 
@@ -1032,7 +1089,11 @@ class _Extractor:
             if a is not None:
                 actors.append(a)
                 by_seg.setdefault(k, []).append(a)
-            elif m.entity.kind == "place" and (etype in _TARGET_TYPES or self._locative(s, m)):
+            elif (
+                m.entity.kind == "place"
+                and (etype in _TARGET_TYPES or self._locative(s, m))
+                and not self._source_place(s, m)
+            ):
                 # an attack's target and a visit's destination need no preposition
                 places.append((m.start, m.entity))
             elif m.entity.kind == "country" and etype in _TARGET_TYPES:

@@ -411,3 +411,49 @@ def test_a_month_is_the_whole_month_and_unrelated_months_are_not_one_span():
     )
     event = only(body, date(2016, 2, 4))
     assert (event.date, event.date_end) == (date(2013, 1, 1), date(2013, 1, 31))
+
+
+def test_a_country_after_a_topic_word_is_not_a_party():
+    body = "عقد وزراء خارجية الولايات المتحدة وروسيا أمس اجتماعا في فيينا حول سوريا."
+    event = only(body, date(2015, 10, 30))
+    assert event.type == "meeting"
+    assert "Syria" not in names(event.actors)
+    assert names(event.key_actors) == {"United States", "Russia"}
+
+
+def test_a_topic_noun_between_the_topic_word_and_the_country():
+    body = "التقى كيري ولافروف أمس في جنيف لبحث مستقبل سوريا."
+    event = only(body, date(2016, 9, 10))
+    assert "Syria" not in names(event.actors)
+
+
+def test_representatives_of_a_party_make_it_a_party():
+    body = "بدأ مؤتمر جنيف أعماله في مدينة مونترو بمشاركة ممثلين عن النظام السوري."
+    event = only(body, date(2014, 1, 22))
+    assert "Syria" in names(event.key_actors)
+
+
+def test_the_place_of_a_source_is_not_the_place_of_the_event():
+    body = (
+        "قصفت طائرات روسية اليوم الأربعاء مواقع عدة في ثلاث محافظات، "
+        "وفق ما أعلن مصدر أمني رفيع المستوى في دمشق."
+    )
+    event = only(body, date(2015, 9, 30))
+    assert event.type == "violence"
+    assert event.place is None or event.place.name != "Damascus"
+
+
+def test_the_syrian_democratic_forces_are_not_syria():
+    body = "وقال المتحدث باسم قوات سوريا الديموقراطية إن التحالف الدولي شن غارات على الرقة أمس."
+    event = only(body, date(2017, 6, 7))
+    assert "Syrian Democratic Forces" in names(event.actors)
+    assert "Syria" not in names(event.actors)
+
+
+def test_the_country_of_a_lead_dateline_is_not_an_actor():
+    body = (
+        "الرقة (سوريا) - 6 يونيو (رويترز) - قالت قوات سوريا الديمقراطية اليوم الثلاثاء "
+        "إنها بدأت هجوما على مدينة الرقة."
+    )
+    for event in extract_events(body, date(2017, 6, 6)):
+        assert "Syria" not in names(event.actors), event.title_en
