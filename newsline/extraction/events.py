@@ -21,7 +21,9 @@ are data, in ``data/triggers.json``):
    complement or relative clause that has no date of its own (what a speaker reports
    is usually the content of a statement, not a new event: "قال كيري إن المحادثات
    جادة"), times 0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
-   (لم يلتق، فشلت في الاتفاق). Hypothetical and reference segments give no event.
+   (لم يلتق، فشلت في الاتفاق) — but not a noun that is the subject or object of a
+   negated verb of outcome (لم يتوصل لقاء فيينا إلى إجماع، فشل الاجتماع: it was held).
+   Hypothetical and reference segments give no event.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
@@ -49,7 +51,9 @@ are data, in ``data/triggers.json``):
    الطرفين) resolve to the two persons of a recent sentence, group anaphors (المشاركون،
    المجتمعون) to the parties of the last meeting; a nationality adjective names an actor
    after an event or agent noun (غارات جوية روسية، الطائرات الحربية السورية), never
-   after another noun (الحدود التركية); a country after a topic word (اجتماع حول سوريا،
+   after another noun (الحدود التركية), and a count adjective may stand between (لقاء
+   رباعي سعودي أمريكي); a person after a topic word (حول مصير الأسد) is an actor but
+   not a key actor; a country after a topic word (اجتماع حول سوريا،
    لبحث مستقبل سوريا) is what is talked about, not a party, while عن after a
    representative noun names one (ممثلين عن النظام). *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
@@ -59,18 +63,19 @@ are data, in ``data/triggers.json``):
    بنيويورك). The dateline city is not the event place (``text`` removes datelines),
    nor is a place named right after a source noun (مصدر أمني في دمشق).
 7. **Date fallback** for a cluster with no date: the date of the previous sentence of
-   the same paragraph; else the publication date when the article is news of the day
-   (one of its own date expressions is the publication day or the day before: that
-   day, so a morning paper's "أمس" lead dates its undated statements) and the verb is
-   not future; else the publication date with low confidence. Undated future
-   events, undated generic plurals (الاجتماعات), undated sentences that open with a
-   background marker (والجدير بالذكر) and undated weak nouns (مؤتمر، اتفاق: a topic)
-   are dropped — unless an aspect verb stands before the noun (بدأ مؤتمر جنيف أعماله).
-   A meeting noun (not a conference or summit) with a single party and no venue in a
-   sentence with a speech verb ("قال بوتين خلال اجتماع حكومي") is the statement; a
-   past-tense statement verb whose only date is after publication is dropped (the date
-   is its content's); a ceasefire with no party right after an agreement takes the
-   agreement's parties.
+   the same paragraph (unless that date is after publication: a past-tense sentence
+   after a future one is not in the future); else the publication date when the
+   article is news of the day (one of its own date expressions is the publication
+   day or the day before: that day, so a morning paper's "أمس" lead dates its undated
+   statements) and the verb is not future; else the publication date with low
+   confidence. Undated future events, undated generic plurals (الاجتماعات), undated
+   sentences that open with a background marker (والجدير بالذكر) and undated weak
+   nouns (مؤتمر، اتفاق: a topic) are dropped — unless an aspect verb stands before the
+   noun (بدأ مؤتمر جنيف أعماله). A meeting noun (not a conference or summit) with a
+   single party, no venue and no date of its own in a sentence with a speech verb
+   ("قال بوتين خلال اجتماع حكومي") is the statement; a past-tense statement verb whose
+   only date is after publication is dropped (the date is its content's); a ceasefire
+   with no party right after an agreement takes the agreement's parties.
 8. **Status** is ``planned`` when the date is after publication, or on the day itself
    with a future verb (سيلتقي اليوم); otherwise ``occurred``.
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
@@ -536,14 +541,28 @@ def _round_of_talks(texts: list[str], i: int) -> bool:
     return False
 
 
-def _negated(toks: list[_Tok], i: int) -> bool:
+def _negated(toks: list[_Tok], i: int, noun: bool = False) -> bool:
+    """Is the trigger at token ``i`` negated (لم يلتق، دون اتفاق، فشلت في الاتفاق)?
+
+    A noun is not negated when it is the subject or object of another, negated verb
+    that says how it went, not whether it happened: "لم يتوصل لقاء فيينا إلى إجماع"
+    (the meeting took place), "فشل الاجتماع في…"; "لم يعقد الاجتماع" still negates it.
+    """
     lex = lexicon().markers
     near = {w[0] for w in lex["negation_near"]}
     far = {w[0] for w in lex["negation_far"]}
+    outcome = {w[0] for w in lex["outcome_verbs"]}
     for j in range(max(0, i - 2), i):
         if _bare(toks[j].text) in near or toks[j].text in near:
+            if noun and j == i - 2 and _bare(toks[i - 1].text) in outcome:
+                continue
             return True
-    return any(_bare(toks[j].text) in far or toks[j].text in far for j in range(max(0, i - 6), i))
+    for j in range(max(0, i - 6), i):
+        if _bare(toks[j].text) in far or toks[j].text in far:
+            if noun and j == i - 1:
+                continue  # فشل الاجتماع: the meeting failed, so it was held
+            return True
+    return False
 
 
 def _has_phrase(toks: list[_Tok], phrases) -> bool:
@@ -564,7 +583,7 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             seg.cstart, seg.cend = original_span(offsets, a, b) if b > a else (0, 0)
         kept = _find_triggers(toks, folded)
         for t in kept:
-            t.negated = _negated(toks, t.tok)
+            t.negated = _negated(toks, t.tok, noun=t.group.pos != "verb")
             t.start, t.end = original_span(offsets, t.start, t.end)
             t.segment = _seg_of_tok(segs, t.tok)
         # The tense is the events': a reported clause with no trigger of its own (يقضي
@@ -1088,7 +1107,8 @@ class _Extractor:
             a = self._actor(s, m)
             if a is not None:
                 actors.append(a)
-                by_seg.setdefault(k, []).append(a)
+                if not self._topic(s, m):  # "حول مصير الرئيس الأسد": named, not a party
+                    by_seg.setdefault(k, []).append(a)
             elif (
                 m.entity.kind == "place"
                 and (etype in _TARGET_TYPES or self._locative(s, m))
@@ -1138,6 +1158,7 @@ class _Extractor:
             and len(key) == 1
             and speech
             and not place
+            and not best.dates  # "أعرب عن أمله في عقد اجتماع جديد الجمعة المقبل": a meeting
             and not _fold(s.text[best.start : best.end])
             .split()[0]
             .lstrip("وفبل")
@@ -1244,6 +1265,8 @@ class _Extractor:
         if best.future or s.future:
             return None
         prev = self.sent_dates.get(s.index - 1)
+        if prev is not None and self.published is not None and prev[0] > self.published:
+            prev = None  # a past-tense sentence after a future one is not in the future
         if prev is not None and self.sents[s.index - 1].para == s.para:
             d, d_end, precision, inferred = prev
             return d, d_end, precision, inferred, "carried"

@@ -898,7 +898,8 @@ def split_sentences(body: str) -> list[Sentence]:
 
     Splits at . ! ? ؟ … and at every line break; never at '،', inside numbers (4.2),
     after initials and abbreviations (د. / U.S.), inside «…» quotes unless the quote
-    ends the sentence, or at ".." (a headline pause, not a full stop). Sentences over
+    ends the sentence, or at ".." (a headline pause, not a full stop). A full stop
+    glued to the next Arabic word ("الأسد.وفيما") still ends the sentence. Sentences over
     400 characters are split again at '؛'.
     """
     out: list[Sentence] = []
@@ -953,7 +954,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         k = j
         while k < n and line[k] in _CLOSERS:
             k += 1
-        if k < n and not line[k].isspace():
+        if k < n and not line[k].isspace() and not _glued_full_stop(line, i, j, k):
             i = k if k > i else i + 1
             continue  # 4.2, U.S, "بنيويورك..كيري", a URL
         if run == ".." or inside[i]:
@@ -967,6 +968,18 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         i = k
     bounds.append((start, n))
     return bounds
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+def _glued_full_stop(line: str, i: int, j: int, k: int) -> bool:
+    """A full stop with no space after it between two Arabic words ("الأسد.وفيما"):
+    a typing slip of real pages, still the end of a sentence (not "د.محمد")."""
+    if line[i:j] != "." or k != j or not _ARABIC_LETTER.match(line[k]):
+        return False
+    m = re.search(r"([\u0621-\u064A]+)$", line[:i])
+    return bool(m) and len(m.group(1)) >= 3 and not _abbreviation_before(line, i)
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:

@@ -457,3 +457,43 @@ def test_the_country_of_a_lead_dateline_is_not_an_actor():
     )
     for event in extract_events(body, date(2017, 6, 6)):
         assert "Syria" not in names(event.actors), event.title_en
+
+
+def test_a_meeting_that_failed_to_agree_still_took_place():
+    body = (
+        "لم يتوصل لقاء رباعي سعودي أمريكي روسي تركي في فيينا أمس "
+        "لأي إجماع حول مصير الرئيس السوري بشار الأسد."
+    )
+    event = only(body, date(2015, 10, 24))
+    assert event.type == "meeting" and event.status == "occurred"
+    assert event.date == date(2015, 10, 23)
+    assert names(event.key_actors) == {"Saudi Arabia", "United States", "Russia", "Turkey"}
+    assert event.place is not None and event.place.name == "Vienna"
+
+
+def test_a_negated_meeting_verb_still_means_no_meeting():
+    body = "لم يعقد اجتماع كيري ولافروف أمس في جنيف بسبب الخلافات."
+    assert [e for e in extract_events(body, date(2016, 9, 10)) if e.type == "meeting"] == []
+
+
+def test_talks_that_failed_were_held():
+    body = "فشلت محادثات كيري ولافروف أمس في جنيف."
+    event = only(body, date(2016, 9, 10))
+    assert event.type == "meeting" and event.date == date(2016, 9, 9)
+
+
+def test_a_hoped_for_meeting_with_its_own_date_is_a_planned_meeting():
+    body = "وأعرب وزير الخارجية الأمريكي جون كيري عن أمله في عقد اجتماع جديد الجمعة المقبل."
+    event = only(body, date(2015, 10, 23))  # a Friday
+    assert event.type == "meeting" and event.status == "planned"
+    assert event.date == date(2015, 10, 30)
+
+
+def test_a_past_statement_does_not_take_the_date_of_a_future_sentence():
+    body = (
+        "ويلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي في جنيف الجمعة المقبل. "
+        "وشدد وزير خارجية روسيا سيرغي لافروف على أن مصير الأسد يقرره الشعب السوري."
+    )
+    lavrov = [e for e in extract_events(body, date(2015, 10, 23)) if e.type == "statement"]
+    lavrov = [e for e in lavrov if "Sergey Lavrov" in names(e.key_actors)]
+    assert lavrov and all(e.date <= date(2015, 10, 23) for e in lavrov)

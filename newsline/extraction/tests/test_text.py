@@ -502,3 +502,12 @@ def test_every_month_spelling_of_the_date_tagger_makes_a_dateline():
     page = clean_plain_text(raw)
     assert page.title == ""  # the dateline is not a headline
     assert page.published == date(2013, 10, 7)
+
+
+def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
+    body = "لم يتوصل لقاء فيينا أمس إلى إجماع حول مصير الأسد.وفيما أشار الجبير إلى اتفاق."
+    assert [s.text for s in split_sentences(body)] == [
+        "لم يتوصل لقاء فيينا أمس إلى إجماع حول مصير الأسد.",
+        "وفيما أشار الجبير إلى اتفاق.",
+    ]
+    assert len(split_sentences("قال د.محمد إن الوضع صعب.")) == 1
