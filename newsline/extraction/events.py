@@ -13,7 +13,9 @@ are data, in ``data/triggers.json``):
    the main one (في ختام اجتماع عقدوه ليل الخميس، على هامش…: its date dates the head,
    its event is dated like the head and merges into any same-day event of its type),
    *attribution* (بحسب، نقلا عن: the source, never an actor) and *hypothetical*
-   clauses (لو، إذا، في حال: nothing in them happened). A reference word before a
+   clauses (لو، إذا، في حال: nothing in them happened). A comma and a future verb
+   close a relative clause: the head's own verb resumes ("والاجتماع الذي سبقه لقاء…،
+   سيليه غدا لقاء موسع"). A reference word before a
    demonstrative (بعد ذلك) is an adverb, not a clause; "بعد ساعات من X" is a frame
    (X happened the same day).
 2. **Triggers** are matched on the folded sentence with prefixes (و ف ب ل ك ال، سـ on
@@ -39,7 +41,9 @@ are data, in ``data/triggers.json``):
    apart) keep the first; a month date spans the whole month.
    Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
-   clause form their own cluster dated like the main one, and an anchor clause's
+   clause form their own cluster dated like the main one, undated triggers of a past
+   relative clause (الذي سبقه لقاء) form their own cluster dated by the fallback when
+   the main date is in the future, and an anchor clause's
    cluster is dated one day before (غداة) or after (عشية) the main date. A sentence can
    therefore give several events ("ستتوجهان يوم غد لعقد اللقاءات … في اليوم التالي").
 4. **Type** = the type of the strongest trigger of the cluster; ties follow the
@@ -57,7 +61,10 @@ are data, in ``data/triggers.json``):
    لبحث مستقبل سوريا) is what is talked about, not a party, while عن after a
    representative noun names one (ممثلين عن النظام). *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
-   and organisations first. No actor → no event (a violence event may have a place
+   and organisations first. A dated meeting that names no party ("عقد أمس اجتماع في
+   جنيف", "لقاء موسع مع دبلوماسيين") takes the parties named in the next sentence of
+   the paragraph when that sentence tells no event, else the key actors of a meeting
+   told in the two sentences before. No actor → no event (a violence event may have a place
    instead): this is what keeps headlines of related-news lists out.
 6. **Place**: a place of the cluster's segments after a locative preposition (في جنيف،
    بنيويورك). The dateline city is not the event place (``text`` removes datelines),
@@ -435,6 +442,10 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
             kind, start = "complement", i
         # A comma closes a reference phrase or an attribution; the clause around resumes.
         closes = "," in gap or ":" in gap
+        if kind == "relative" and i > start and "," in gap and _future_verb(toks[i].text):
+            # "والاجتماع الذي سبقه لقاء…، سيليه غدا لقاء موسع": the main verb resumes
+            segs.append(Segment(kind, start, i))
+            kind, start = "head", i
         if kind in ("reference", "attribution", "frame") and i > start and closes:
             segs.append(Segment(kind, start, i))
             kind, start = resume or "head", i
@@ -442,6 +453,22 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
     if start < len(toks):
         segs.append(Segment(kind, start, len(toks)))
     return segs or [Segment("head", 0, 0)]
+
+
+def _future_verb(tok: str) -> bool:
+    """سيليه، ستبدأ، وسيعقد: a verb with the future prefix سـ (folded token)."""
+    tok = _bare(tok)
+    return tok == "سوف" or (len(tok) >= 4 and tok[0] == "س" and tok[1] in "يتن")
+
+
+def _past_clause(toks: list[_Tok], seg: Segment) -> bool:
+    """Does a relative clause open with a past verb (الذي سبقه، التي عقدت)? The word
+    after the pronoun is not an imperfect or future verb and carries no article."""
+    if seg.end - seg.start < 2:
+        return False
+    w = _bare(toks[seg.start + 1].text)
+    imperfect = w[0] in "يتن" and len(w) >= 4
+    return len(w) >= 3 and not imperfect and not _future_verb(w) and not w.startswith("ال")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -984,6 +1011,22 @@ class _Extractor:
                 return persons[-2:]
         return []
 
+    def _unnamed_parties(self, s: _Sent) -> list[Entity]:
+        """A dated meeting that names no party ("سيليه غدا الجمعة لقاء موسع مع دبلوماسيين
+        إقليميين", "عقد اجتماع في جنيف أمس"): the parties named in the next sentence of
+        the paragraph when it tells no event of its own, else those of the last meeting
+        told in the two sentences before."""
+        nxt = self.sents[s.index + 1] if s.index + 1 < len(self.sents) else None
+        if nxt is not None and nxt.para == s.para and not nxt.triggers:
+            found = [self._actor(nxt, m) for m in nxt.entities]
+            found = _ordered_key([a for a in found if a is not None])
+            if found:
+                return found
+        last = self.last_meeting
+        if last is not None and s.index - last.sentence <= 2:
+            return list(last.key_actors)
+        return []
+
     def _group_anaphor(self, s: _Sent, seg_index: int) -> list[Entity]:
         """المشاركون، المجتمعون: the key actors of the last meeting told."""
         if self.last_meeting is None:
@@ -1054,10 +1097,22 @@ class _Extractor:
             ),
         )
         extra: dict[int, dict] = {}
+        main_future = (
+            main is not None
+            and main["date"] is not None
+            and self.published is not None
+            and main["date"][0] > self.published
+        )
         for t in trig:
             if t.dates:
                 continue
             kind = segs[t.segment].kind
+            if kind == "relative" and main_future and _past_clause(s.toks, segs[t.segment]):
+                # "الاجتماع الذي سبقه لقاء بين كيري وظريف، سيليه غدا…": the past meeting
+                # of the relative clause does not take the future date of the main one
+                c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": "past"})
+                c["triggers"].append(t)
+                continue
             if kind in ("parallel", "anchor_before", "anchor_after", "frame"):
                 mode = "parallel" if kind == "frame" else kind
                 c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": mode})
@@ -1168,6 +1223,9 @@ class _Extractor:
             # with no other party and no venue is the setting of what he said
             etype, best = "statement", speech
             key = _ordered_key([a for k in sorted(head_ids) for a in by_seg.get(k, [])] or key)
+        if not key and etype == "meeting" and c["date"] is not None:
+            key = self._unnamed_parties(s)
+            actors = _dedupe(actors + key)
         if not key and not (etype in ("violence", "ceasefire") and place is not None):
             return None
         if date_info is None:
@@ -1236,6 +1294,8 @@ class _Extractor:
         if c["date"] is not None:
             d, d_end, precision, inferred, relative = c["date"]
             return d, d_end, precision, inferred, "relative" if relative else "explicit"
+        if c["mode"] == "past":
+            return self._fallback(s, best, past=True)
         if c["mode"] in ("parallel", "anchor_before", "anchor_after"):
             main = c.get("main")
             base = None
@@ -1261,8 +1321,8 @@ class _Extractor:
         aspect = {w[0] for w in self.lex.markers["aspect_verbs"]}
         return any(_bare(tok.text) in aspect for tok in s.toks[max(0, t.tok - 2) : t.tok])
 
-    def _fallback(self, s: _Sent, best: Trigger):
-        if best.future or s.future:
+    def _fallback(self, s: _Sent, best: Trigger, past: bool = False):
+        if (best.future or s.future) and not past:
             return None
         prev = self.sent_dates.get(s.index - 1)
         if prev is not None and self.published is not None and prev[0] > self.published:

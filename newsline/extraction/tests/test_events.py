@@ -497,3 +497,44 @@ def test_a_past_statement_does_not_take_the_date_of_a_future_sentence():
     lavrov = [e for e in extract_events(body, date(2015, 10, 23)) if e.type == "statement"]
     lavrov = [e for e in lavrov if "Sergey Lavrov" in names(e.key_actors)]
     assert lavrov and all(e.date <= date(2015, 10, 23) for e in lavrov)
+
+
+def test_a_past_meeting_in_a_relative_clause_keeps_a_past_date():
+    body = (
+        "بدأ وزراء خارجية الولايات المتحدة وروسيا وتركيا والسعودية اجتماعا مساء الخميس في "
+        "فيينا. والاجتماع الذي سبقه لقاء بين وزير الخارجية الأمريكي جون كيري ونظيره "
+        "الإيراني محمد جواد ظريف، سيليه غدا الجمعة لقاء موسع مع دبلوماسيين أوروبيين."
+    )
+    events = extract_events(body, date(2015, 10, 29))  # a Thursday
+    kerry_zarif = [
+        e for e in events if names(e.key_actors) == {"John Kerry", "Mohammad Javad Zarif"}
+    ]
+    assert kerry_zarif and kerry_zarif[0].date == date(2015, 10, 29)
+    assert kerry_zarif[0].status == "occurred"
+    planned = [e for e in events if e.status == "planned"]
+    assert planned and planned[0].date == date(2015, 10, 30)
+
+
+def test_a_meeting_with_no_named_party_takes_the_parties_of_the_next_sentence():
+    body = (
+        "عقد أمس اجتماع مغلق في جنيف استمر ثلاث ساعات. "
+        "وشارك فيه وزيرا الخارجية الأمريكي جون كيري والروسي سيرغي لافروف."
+    )
+    event = only(body, date(2016, 9, 10))
+    assert event.type == "meeting" and event.date == date(2016, 9, 9)
+    assert names(event.key_actors) == {"John Kerry", "Sergey Lavrov"}
+
+
+def test_a_meeting_with_no_named_party_takes_the_parties_of_the_last_meeting():
+    body = (
+        "بدأ وزراء خارجية الولايات المتحدة وروسيا وتركيا اجتماعا مساء الخميس في فيينا. "
+        "وسيليه غدا الجمعة لقاء موسع مع دبلوماسيين إقليميين وأوروبيين."
+    )
+    planned = [e for e in extract_events(body, date(2015, 10, 29)) if e.status == "planned"]
+    assert planned and planned[0].date == date(2015, 10, 30)
+    assert names(planned[0].key_actors) == {"United States", "Russia", "Turkey"}
+
+
+def test_an_undated_meeting_with_no_party_is_still_nothing():
+    body = "ويتوقع مراقبون أن يعقد اجتماع في جنيف لبحث الأزمة."
+    assert extract_events(body, date(2016, 9, 10)) == []
