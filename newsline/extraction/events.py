@@ -22,7 +22,9 @@ are data, in ``data/triggers.json``):
    verbs) and pronoun suffixes. A trigger's weight is its lexicon weight, times 0.6 in a
    complement or relative clause that has no date of its own (what a speaker reports
    is usually the content of a statement, not a new event: "قال كيري إن المحادثات
-   جادة"), times 0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
+   جادة") — except an agreement the speaker announces as his own ("أعلن عنان أنه توصل
+   مع الأسد إلى اتفاق": an announcement verb, a pronoun, the agreement verb), times
+   0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
    (لم يلتق، فشلت في الاتفاق) — but not a noun that is the subject or object of a
    negated verb of outcome (لم يتوصل لقاء فيينا إلى إجماع، فشل الاجتماع: it was held).
    Hypothetical and reference segments give no event.
@@ -71,18 +73,19 @@ are data, in ``data/triggers.json``):
    nor is a place named right after a source noun (مصدر أمني في دمشق).
 7. **Date fallback** for a cluster with no date: the date of the previous sentence of
    the same paragraph (unless that date is after publication: a past-tense sentence
-   after a future one is not in the future); else the publication date when the
-   article is news of the day (one of its own date expressions is the publication
-   day or the day before: that day, so a morning paper's "أمس" lead dates its undated
-   statements) and the verb is not future; else the publication date with low
-   confidence. Undated future events, undated generic plurals (الاجتماعات), undated
-   sentences that open with a background marker (والجدير بالذكر) and undated weak
-   nouns (مؤتمر، اتفاق: a topic) are dropped — unless an aspect verb stands before the
-   noun (بدأ مؤتمر جنيف أعماله). A meeting noun (not a conference or summit) with a
-   single party, no venue and no date of its own in a sentence with a speech verb
-   ("قال بوتين خلال اجتماع حكومي") is the statement; a past-tense statement verb whose
-   only date is after publication is dropped (the date is its content's); a ceasefire
-   with no party right after an agreement takes the agreement's parties.
+   after a future one is not in the future); else the publication date when the article
+   is news of the day (one of its own date expressions is the publication day or the day
+   before: that day, so a morning paper's "أمس" lead dates its undated statements) and
+   the verb is not future (a past verb of a reported clause is not made future by
+   another clause: "أنه توصل إلى اتفاق … ستجري مناقشته"); else the publication date with
+   low confidence. Undated future events, undated generic plurals (الاجتماعات), undated
+   sentences that open with a background marker (والجدير بالذكر) and undated weak nouns
+   (مؤتمر، اتفاق: a topic) are dropped — unless an aspect verb stands before the noun
+   (بدأ مؤتمر جنيف أعماله). A meeting noun (not a conference or summit) with a single
+   party, no venue and no date of its own in a sentence with a speech verb ("قال بوتين
+   خلال اجتماع حكومي") is the statement; a past-tense statement verb whose only date is
+   after publication is dropped (the date is its content's); a ceasefire with no party
+   right after an agreement takes the agreement's parties.
 8. **Status** is ``planned`` when the date is after publication, or on the day itself
    with a future verb (سيلتقي اليوم); otherwise ``occurred``.
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
@@ -1011,6 +1014,21 @@ class _Extractor:
                 return persons[-2:]
         return []
 
+    def _announced(self, s: _Sent, t: Trigger) -> bool:
+        """An agreement the speaker announces as his own: "أعلن عنان أنه توصل مع الأسد إلى
+        اتفاق" — an announcement verb, then a reported clause that opens with a pronoun
+        and the agreement verb right after it."""
+        if t.type != "agreement" or t.group.pos != "verb" or t.segment == 0:
+            return False
+        seg = s.segments[t.segment]
+        if seg.kind != "complement" or t.tok > seg.start + 1 or not self._pronoun_subject(s, seg):
+            return False
+        head = s.segments[t.segment - 1]
+        announce = {w[0] for w in self.lex.markers["announce_verbs"]}
+        return head.kind == "head" and any(
+            x.segment == t.segment - 1 and _bare(s.toks[x.tok].text) in announce for x in s.triggers
+        )
+
     def _unnamed_parties(self, s: _Sent) -> list[Entity]:
         """A dated meeting that names no party ("سيليه غدا الجمعة لقاء موسع مع دبلوماسيين
         إقليميين", "عقد اجتماع في جنيف أمس"): the parties named in the next sentence of
@@ -1063,7 +1081,7 @@ class _Extractor:
         for t in trig:
             kind = segs[t.segment].kind
             w = t.group.weight
-            if kind in ("complement", "relative") and not t.dates:
+            if kind in ("complement", "relative") and not t.dates and not self._announced(s, t):
                 w *= _COMPLEMENT_FACTOR
             if t.purpose and not t.dates:
                 w *= _PURPOSE_FACTOR
@@ -1322,6 +1340,13 @@ class _Extractor:
         return any(_bare(tok.text) in aspect for tok in s.toks[max(0, t.tok - 2) : t.tok])
 
     def _fallback(self, s: _Sent, best: Trigger, past: bool = False):
+        # "أعلن عنان أنه توصل إلى اتفاق … ستجري مناقشته": a past verb is not dated by
+        # the future of another clause
+        past = past or (
+            best.group.pos == "verb"
+            and s.segments[best.segment].kind != "head"
+            and not _imperfect(s.text[best.start : best.end])
+        )
         if (best.future or s.future) and not past:
             return None
         prev = self.sent_dates.get(s.index - 1)

@@ -538,3 +538,19 @@ def test_a_meeting_with_no_named_party_takes_the_parties_of_the_last_meeting():
 def test_an_undated_meeting_with_no_party_is_still_nothing():
     body = "ويتوقع مراقبون أن يعقد اجتماع في جنيف لبحث الأزمة."
     assert extract_events(body, date(2016, 9, 10)) == []
+
+
+def test_an_agreement_the_speaker_announces_as_his_own_is_an_agreement():
+    body = (
+        "أعلن المبعوث الدولي الخاص إلى سورية كوفي عنان أنه توصل مع الرئيس السوري بشار الأسد "
+        "إلى اتفاق يتضمن طرحا لوقف العنف ستجري مناقشته مع المعارضة المسلحة."
+    )
+    deals = [e for e in extract_events(body, date(2012, 7, 9)) if e.type == "agreement"]
+    assert deals and deals[0].date == date(2012, 7, 9) and deals[0].status == "occurred"
+    assert names(deals[0].key_actors) == {"Kofi Annan", "Bashar al-Assad"}
+
+
+def test_a_reported_agreement_of_others_is_still_the_statement():
+    body = "وقال الوزير الروسي سيرغي لافروف أمس إن الطرفين توصلا إلى اتفاق."
+    event = only(body, date(2016, 9, 10))
+    assert event.type == "statement"
