@@ -35,7 +35,9 @@ are data, in ``data/triggers.json``):
    the content's date; such a clause does not make the sentence future either); a
    relative clause's own
    date dates only its own event, which takes no actor from the head. A date after
-   اعتبارا من/ابتداء من (when a decision takes effect) dates only a ceasefire; an
+   اعتبارا من/ابتداء من dates what starts then — a ceasefire, talks, a trip
+   (فستبدأ المفاوضات اعتبارا من الجمعة), not a generic plural — and, in a sentence with
+   a statement verb (a decision taking effect: قرر تعليق المشاركة…), only a ceasefire; an
    explicit date in a lead dateline ("عمان 23 كانون الثاني (بترا) -") is the
    publication date, not an event date. A clause opener that begins a name (بان كي
    مون) is not an opener.
@@ -141,6 +143,10 @@ _MIN_WEIGHT = 0.35
 # object rather than a locative (قصف حلب، زار أنقرة).
 _FRAME_TYPES = ("meeting", "call", "un_security_council")
 _TARGET_TYPES = ("violence", "ceasefire", "visit")
+# Events that start on a date given by اعتبارا من / ابتداء من (talks, a truce, a trip);
+# for a decision (قرر تعليق المشاركة في الاجتماعات اعتبارا من الأربعاء) it is when the
+# decision takes effect: with a statement verb in the sentence only a ceasefire takes it.
+_STARTING_TYPES = ("ceasefire", "meeting", "visit")
 _WEAK_NOUN = 0.7  # an undated noun below this is a topic (اتفاق، هدنة), not an event
 
 _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
@@ -364,6 +370,7 @@ class _Sent:
     future: bool
     background: bool
     continuation: bool
+    effective: set = field(default_factory=set)  # ids of dates after اعتبارا من
 
 
 @cache
@@ -844,8 +851,10 @@ class _Extractor:
                 continue  # منذ X: since; حتى/بحلول X: until, by (a deadline, not the event's day)
             if tuple(_fold(s.text[max(0, e.start - 20) : e.start]).split()[-2:]) in (
                 self._effective_words
-            ) and not any(t.type == "ceasefire" for t in s.triggers):
-                continue  # تعليق العضوية اعتبارا من الأربعاء: when it takes effect
+            ):
+                if not any(t.type in _STARTING_TYPES for t in s.triggers):
+                    continue  # تعليق العضوية اعتبارا من الأربعاء: when it takes effect
+                s.effective.add(id(e))
             if not e.relative and _lead_dateline(s.text, e.start, e.end):
                 continue  # "مونترو 23 كانون الثاني (بترا) -": the publication date
             if kind == "complement" and not any(t.segment == seg for t in s.triggers):
@@ -1069,6 +1078,18 @@ class _Extractor:
             # في ختام اجتماع عقدوه ليل الخميس، اتفقوا…: the frame's date is the main one's
             framed = segs[seg].kind == "frame" and any(t.segment == seg for t in trig)
             pool = heads if framed and heads else trig
+            if id(e) in s.effective:
+                # "فستبدأ المفاوضات في جنيف اعتبارا من الجمعة": the day talks, a truce or
+                # a trip start; never the day of the decision that sets it
+                decided = any(t.type == "statement" for t in trig)
+                pool = [
+                    t
+                    for t in trig
+                    if t.type == "ceasefire"
+                    or (t.type in _STARTING_TYPES and not decided and not t.group.plural)
+                ]
+                if not pool:
+                    continue
             best = min(
                 pool,
                 key=lambda t: (

@@ -554,3 +554,23 @@ def test_a_reported_agreement_of_others_is_still_the_statement():
     body = "وقال الوزير الروسي سيرغي لافروف أمس إن الطرفين توصلا إلى اتفاق."
     event = only(body, date(2016, 9, 10))
     assert event.type == "statement"
+
+
+def test_talks_that_start_from_a_day_are_dated_that_day():
+    body = (
+        "أما المفاوضات بين الأطراف السورية بوساطة المبعوث الدولي الأخضر الإبراهيمي، "
+        "فستبدأ في جنيف اعتبارا من الجمعة."
+    )
+    event = only(body, date(2014, 1, 22))  # a Wednesday
+    assert event.type == "meeting" and event.status == "planned"
+    assert event.date == date(2014, 1, 24)
+    assert event.place is not None and event.place.name == "Geneva"
+
+
+def test_a_decision_taking_effect_from_a_day_is_not_dated_that_day():
+    body = (
+        "قرر مجلس جامعة الدول العربية في اجتماعه الطارئ مساء أمس السبت تعليق مشاركة "
+        "الوفود السورية في اجتماعات المجلس اعتبارا من يوم الأربعاء المقبل."
+    )
+    for event in extract_events(body, date(2011, 11, 13)):
+        assert event.date == date(2011, 11, 12), (event.type, event.date)
