@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from newsline import security
 
@@ -60,11 +61,19 @@ def test_only_the_embed_may_be_framed_by_other_sites(client, url):
 
 def _hostile_pages(client, event):
     mention = event.mentions.get()
+    # Each page in both interface languages where it has both: reverse() follows the
+    # language a previous request left active, so name it.
+    with translation.override("ar"):
+        event_ar = event.get_absolute_url()
+    with translation.override("en"):
+        event_en = event.get_absolute_url()
     pages = {
         "timeline": client.get("/"),
         "timeline-en": client.get("/en/"),
-        "event": client.get(event.get_absolute_url()),
-        "card": client.get(event.get_absolute_url(), headers={"HX-Request": "true"}),
+        "event": client.get(event_ar),
+        "event-en": client.get(event_en),
+        "card": client.get(event_ar, headers={"HX-Request": "true"}),
+        "card-en": client.get(event_en, headers={"HX-Request": "true"}),
         "article": client.get(reverse("timeline:article", args=[mention.article_id])),
         "embed": client.get("/embed/"),
         "embed-deeplink": client.get(f"/embed/?event={event.pk}"),
