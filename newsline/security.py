@@ -5,8 +5,8 @@ limit, POSTs to the admin login answer 429 without checking the password (so a g
 during the lock-out learns nothing). A successful login clears the count. A second,
 looser limit per IP alone stops one address from spraying many usernames.
 
-The counts live in the default cache: with several app processes, configure a shared
-cache (database or Redis) so they see each other's counts.
+The counts live in the default cache, a table in the database (settings.CACHES), so
+every gunicorn worker and every app process sees the same counts.
 
 ``install()`` wraps ``admin.site.login`` from ApiConfig.ready(), before the URLconf
 reads it, so neither settings.MIDDLEWARE nor urls.py needs to change.

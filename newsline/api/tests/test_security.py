@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -198,6 +199,19 @@ def test_admin_login_locks_after_five_failures_per_ip_and_username(client, admin
     assert "_auth_user_id" not in client.session
     # Another address, or another username from this one, is not locked out.
     assert _login(client, "right-pass-123", ip="198.51.100.7").status_code == 302
+
+
+def test_failures_are_counted_where_every_app_process_sees_them(client, admin_user):
+    # gunicorn runs several processes: a count kept in one process's memory would
+    # give an attacker five guesses per worker. The counts are rows in the database.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM newsline_cache")
+        (before,) = cursor.fetchone()
+    _login(client, "wrong")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM newsline_cache")
+        (after,) = cursor.fetchone()
+    assert after > before
 
 
 def test_a_successful_login_resets_the_count(client, admin_user):
