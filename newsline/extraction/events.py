@@ -50,7 +50,10 @@ are data, in ``data/triggers.json``):
    the main date is in the future, and an anchor clause's
    cluster is dated one day before (غداة) or after (عشية) the main date. A sentence can
    therefore give several events ("ستتوجهان يوم غد لعقد اللقاءات … في اليوم التالي").
-4. **Type** = the type of the strongest trigger of the cluster; ties follow the
+4. **Type** = the type of the strongest trigger of the cluster (an evacuation — عملية
+   إجلاء، buses leaving a district: خرجت الحافلات — is an agreement of kind
+   ``evacuation``, a local deal carried out; like a ceasefire it needs only a place,
+   and with no party of its own it takes those the sentence names); ties follow the
    ``precedence`` list of the lexicon (a call that mentions اتفاق is a call — the call
    weighs 1.0, the agreement noun 0.6).
 5. **Actors**: gazetteer matches in the cluster's segments, plus the head when the
@@ -1190,6 +1193,10 @@ class _Extractor:
             pass  # "قال X إن الاتفاق الذي وقع في ماي": X is not a party to it
         elif reported or framed or c["mode"] == "undated" or etype == "statement":
             seg_ids |= head_ids
+        evacuation = best.group.kind == "evacuation"
+        nxt = best.segment + 1
+        if evacuation and nxt < len(segs) and segs[nxt].kind == "relative":
+            seg_ids.add(nxt)  # "خرجت الحافلات التي تقل المسلحين من أحياء حلب"
         # actors
         actors: list[Entity] = []
         places: list[tuple[int, Entity]] = []
@@ -1205,7 +1212,7 @@ class _Extractor:
                     by_seg.setdefault(k, []).append(a)
             elif (
                 m.entity.kind == "place"
-                and (etype in _TARGET_TYPES or self._locative(s, m))
+                and (etype in _TARGET_TYPES or evacuation or self._locative(s, m))
                 and not self._source_place(s, m)
             ):
                 # an attack's target and a visit's destination need no preposition
@@ -1242,7 +1249,7 @@ class _Extractor:
             ),
             None,
         )
-        if etype in _TARGET_TYPES:
+        if etype in _TARGET_TYPES or evacuation:
             place = _nearest_place(places + countries, best)
         else:
             place = places[0][1] if places else None
@@ -1265,7 +1272,20 @@ class _Extractor:
         if not key and etype == "meeting" and c["date"] is not None:
             key = self._unnamed_parties(s)
             actors = _dedupe(actors + key)
-        if not key and not (etype in ("violence", "ceasefire") and place is not None):
+        if not key and evacuation:
+            # "خرجت الحافلات … تنفيذا للاتفاق الذي أبرمه المجلس المحلي مع النظام": the
+            # parties of the deal the sentence names
+            found = [self._actor(s, m) for m, k in zip(s.entities, s.ent_seg, strict=True)]
+            key = _ordered_key(
+                [
+                    a
+                    for a, k in zip(found, s.ent_seg, strict=True)
+                    if a is not None and segs[k].kind not in ("attribution", "hypothetical")
+                ]
+            )
+            actors = _dedupe(actors + key)
+        placed = etype in ("violence", "ceasefire") or evacuation
+        if not key and not (placed and place is not None):
             return None
         if date_info is None:
             return None

@@ -574,3 +574,35 @@ def test_a_decision_taking_effect_from_a_day_is_not_dated_that_day():
     )
     for event in extract_events(body, date(2011, 11, 13)):
         assert event.date == date(2011, 11, 12), (event.type, event.date)
+
+
+def test_buses_leaving_a_besieged_district_are_an_evacuation():
+    body = (
+        "خرجت اليوم الخميس الحافلات التي تقل المسلحين والجرحى من الأحياء الشرقية في حلب، "
+        "بحسب التلفزيون الرسمي السوري."
+    )
+    event = only(body, date(2016, 12, 15))
+    assert event.type == "agreement" and event.kind == "evacuation"
+    assert event.date == date(2016, 12, 15) and event.status == "occurred"
+    assert event.place is not None and event.place.name == "Aleppo"
+    assert event.title_en == "Evacuation from Aleppo"
+
+
+def test_an_evacuation_takes_the_parties_of_the_deal_it_carries_out():
+    body = (
+        "خرجت أمس الجمعة الدفعة الأولى من مقاتلي مدينة داريا على متن حافلات باتجاه إدلب، "
+        "تنفيذا للاتفاق الذي أبرمه المجلس المحلي مع النظام السوري."
+    )
+    event = only(body, date(2016, 8, 27))
+    assert event.kind == "evacuation" and event.date == date(2016, 8, 26)
+    assert "Syria" in names(event.key_actors)
+
+
+def test_going_out_without_buses_is_no_evacuation():
+    body = "خرجت أمس مظاهرات في حلب تطالب بوقف القصف."
+    assert all(e.kind != "evacuation" for e in extract_events(body, date(2016, 12, 15)))
+
+
+def test_a_call_for_an_evacuation_is_not_an_evacuation():
+    body = "ودعا الأمين العام للأمم المتحدة أمس إلى إجلاء المدنيين من حلب."
+    assert all(e.kind != "evacuation" for e in extract_events(body, date(2016, 12, 15)))
