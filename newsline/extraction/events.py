@@ -814,9 +814,12 @@ def _lead_dateline(text: str, start: int, end: int) -> bool:
 
 
 class _Extractor:
-    def __init__(self, body: str, published: date | None, gaz: Gazetteer):
+    def __init__(
+        self, body: str, published: date | None, gaz: Gazetteer, dateline: date | None = None
+    ):
         self.body = body
         self.published = published
+        self.dateline = dateline
         self.gaz = gaz
         self.lex = lexicon()
         self.sents = _analyse(body, published, gaz)
@@ -929,6 +932,8 @@ class _Extractor:
     def _news_day(self) -> date | None:
         if self.published is None:
             return None
+        if self.dateline and self.published - timedelta(days=1) <= self.dateline <= self.published:
+            return self.dateline  # "جاكارتا، 7 أكتوبر 2013، وكالات-" on a page of the 8th
         for s in self.sents:
             for e in s.dates:
                 if (
@@ -1730,17 +1735,21 @@ def extract_events(
     published: date | None,
     title: str = "",
     gazetteer: Gazetteer | None = None,
+    *,
+    dateline: date | None = None,
 ) -> list[EventCandidate]:
     """Event candidates of one article body, in order of first evidence.
 
     ``title`` is not a source of events: a headline restates a body sentence and has
-    no date of its own; it is accepted for the contract and future use.
+    no date of its own; it is accepted for the contract and future use. ``dateline``
+    is ``CleanPage.dateline``: on the publication day or the day before, it is the day
+    of the news (what undated sentences of the lead happened on).
     """
     del title
     if not body.strip():
         return []
     gaz = gazetteer or default_gazetteer()
-    events = _Extractor(body, published, gaz).run()
+    events = _Extractor(body, published, gaz, dateline).run()
     events.sort(key=lambda e: (e.evidence[0][0], e.date))
     return events
 
@@ -1785,6 +1794,6 @@ def extract_page(page: text_mod.CleanPage, published: date | None = None, origin
     addition to the DESIGN.md schema that the scorer uses.
     """
     when = published or page.published
-    events = extract_events(page.body, when, page.title)
+    events = extract_events(page.body, when, page.title, dateline=page.dateline)
     origin = origin or page.url or ""
     return {"events": [candidate_json(c, page.body, origin, page.url) for c in events]}

@@ -56,6 +56,9 @@ class CleanPage:
     url: str | None = None
     publisher: str | None = None
     language: str = "ar"
+    # The date of a lead dateline on its own line ("جاكارتا، إندونيسيا، 7 أكتوبر 2013،
+    # وكالات-"): the day the news happened, which may be the day before the page date.
+    dateline: date | None = None
 
 
 @dataclass
@@ -363,6 +366,7 @@ def clean_plain_text(raw: str) -> CleanPage:
         url=None,
         publisher=None,
         language=detect_language(title + "\n" + body)[0],
+        dateline=_lead_dateline(lines, body_idx),
     )
 
 
@@ -443,6 +447,26 @@ def _hijri_dates_in(key: str) -> list[date]:
         if d:
             found.append(d)
     return found
+
+
+_DASH_END = re.compile(r"[-–—ـ]+\s*$")
+
+
+def _lead_dateline(lines: list[str], body_idx: list[int]) -> date | None:
+    """The date of a dateline line right before the first body paragraph: a short line
+    with one date that ends in a dash ("جاكارتا، إندونيسيا، 7 أوكتوبر 2013، وكالات-",
+    "دمشق - 12 أيلول 2016 -")."""
+    if not body_idx:
+        return None
+    for i in range(body_idx[0] - 1, max(-1, body_idx[0] - 3), -1):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if _words(line) > 10 or not _DASH_END.search(line):
+            return None
+        dates = set(_dates_in(_fold_key(line).translate(_DIGITS)))
+        return dates.pop() if len(dates) == 1 else None
+    return None
 
 
 def _dateline(lines: list[str], body_idx: list[int]) -> date | None:
@@ -537,6 +561,7 @@ def clean_html(html: str, url: str | None = None) -> CleanPage:
         url=_safe_url(canonical),
         publisher=clean_whitespace(_BIDI.sub("", publisher)).strip() if publisher else None,
         language=detect_language(title + "\n" + body)[0],
+        dateline=_lead_dateline(lines, body_idx),
     )
 
 

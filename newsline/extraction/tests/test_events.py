@@ -606,3 +606,16 @@ def test_going_out_without_buses_is_no_evacuation():
 def test_a_call_for_an_evacuation_is_not_an_evacuation():
     body = "ودعا الأمين العام للأمم المتحدة أمس إلى إجلاء المدنيين من حلب."
     assert all(e.kind != "evacuation" for e in extract_events(body, date(2016, 12, 15)))
+
+
+def test_a_dateline_the_day_before_the_page_dates_the_undated_lead():
+    body = (
+        "قال وزير الخارجية الأمريكي جون كيري خلال مؤتمر صحفي مشترك مع نظيره الروسي "
+        "سيرغي لافروف في إندونيسيا إن عملية تدمير الأسلحة الكيميائية في سوريا بدأت."
+    )
+    event = extract_events(body, date(2013, 10, 8), dateline=date(2013, 10, 7))[0]
+    assert event.date == date(2013, 10, 7)
+    assert extract_events(body, date(2013, 10, 8))[0].date == date(2013, 10, 8)
+    # a dateline far from the page date is not the news day
+    far = extract_events(body, date(2013, 10, 8), dateline=date(2013, 9, 1))[0]
+    assert far.date == date(2013, 10, 8)

@@ -511,3 +511,13 @@ def test_a_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
         "وفيما أشار الجبير إلى اتفاق.",
     ]
     assert len(split_sentences("قال د.محمد إن الوضع صعب.")) == 1
+
+
+def test_a_dateline_on_its_own_line_is_kept_as_the_day_of_the_news():
+    page = clean_plain_text(
+        "جاكارتا، اندونيسيا، 7 أوكتوبر 2013، وكالات-\n\n"
+        "قال وزير الخارجية الأمريكي جون كيري خلال مؤتمر صحفي مشترك مع نظيره الروسي "
+        "سيرغي لافروف في إندونيسيا إن عملية تدمير الأسلحة الكيميائية في سوريا بدأت.\n"
+    )
+    assert page.dateline == date(2013, 10, 7)
+    assert page.body.startswith("قال وزير الخارجية")
