@@ -97,6 +97,13 @@ def _hover(event, type_label: str) -> str:
     return "<br>".join(parts)
 
 
+def _actors_of(event) -> list:
+    """The event's actors: ``chart_actors`` when ``lod.attach_actors`` set them (no
+    model row per link), else the (prefetched) relation."""
+    attached = getattr(event, "chart_actors", None)
+    return attached if attached is not None else list(event.actors.all())
+
+
 def _lanes(events: Sequence, lanes: str) -> tuple[list[str], dict[int, list[str]]]:
     """The y categories and, per event id, the lanes it is drawn in."""
     labels = dict(EventType.choices)
@@ -104,14 +111,15 @@ def _lanes(events: Sequence, lanes: str) -> tuple[list[str], dict[int, list[str]
         present = {e.type for e in events}
         order = [str(labels[t]) for t in TYPE_ORDER if t in present]
         return order, {e.pk: [str(labels.get(e.type, e.type))] for e in events}
-    counts = Counter(a.pk for e in events for a in e.actors.all())
+    actors_of = {e.pk: _actors_of(e) for e in events}
+    counts = Counter(a.pk for e in events for a in actors_of[e.pk])
     top = {pk for pk, _n in counts.most_common(MAX_ACTOR_LANES)}
     names: dict[int, str] = {}
     placed: dict[int, list[str]] = {}
     other = _("other actors")
     for e in events:
         mine = []
-        for a in e.actors.all():
+        for a in actors_of[e.pk]:
             if a.pk in top:
                 names[a.pk] = display.localized(a)
                 mine.append(names[a.pk])
@@ -130,8 +138,9 @@ def timeline_figure(
     focus=None,
     url_for=None,
 ) -> dict:
-    """The figure of ``events`` (each with ``source_count`` annotated and actors
-    prefetched when ``lanes == "actor"``). Pure: no query of its own."""
+    """The figure of ``events`` (each with ``source_count``, and with its actors
+    attached by ``lod.attach_actors`` or prefetched when ``lanes == "actor"``). Pure:
+    no query of its own."""
     events = list(events)
     url_for = url_for or permalinks()
     rtl = display.is_arabic()

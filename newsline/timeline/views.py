@@ -41,13 +41,13 @@ def _visible_events(request: HttpRequest):
     return Event.objects.live() if _can_preview(request) else Event.objects.public()
 
 
-def _timeline_events(events, lanes: str = "type"):
+def _timeline_events(events, lanes: str = "type") -> list:
     """What the chart and the list need, in a constant number of queries: the
-    columns they show (1), and the actors (1) when the lanes are actors. Model
+    columns they show (1), and the actors (2) when the lanes are actors. Model
     instances cost per field: the long ``search_text`` and the rest stay behind."""
-    events = events.only(*lod.CHART_FIELDS).order_by("date", "id")
+    events = list(events.only(*lod.CHART_FIELDS).order_by("date", "id"))
     if lanes == "actor":
-        events = events.prefetch_related(lod.actors_prefetch())
+        lod.attach_actors(events)
     return events
 
 
@@ -146,7 +146,7 @@ def _timeline_context(request: HttpRequest, events, form: TimelineFilters | None
         # top-ranked events; zooming asks for detail (lod.py).
         return shared | lod.overview_context(request, matching, overview, page_size=PAGE_SIZE)
     lanes = filters.get("lanes") or "type"
-    events = list(_timeline_events(matching, lanes))
+    events = _timeline_events(matching, lanes)
     focus = None
     focus_id = request.GET.get("event", "")
     if focus_id.isdigit():
