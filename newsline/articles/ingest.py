@@ -97,6 +97,7 @@ def ingest_document(
                 url=url,
                 title=page.title[:500],
                 published_on=published,
+                dateline=page.dateline,
                 language=page.language,
                 body=page.body,
                 raw=data.decode("utf-8", errors="replace"),
@@ -118,6 +119,7 @@ def extract_and_store(
         article.published_on,
         title=article.title,
         gazetteer=gazetteer or gazetteer_from_db(),
+        dateline=article.dateline,
     )
     results = store_candidates(article, candidates, auto_approve=auto_approve)
     if article.extractor_version != EXTRACTOR_VERSION:

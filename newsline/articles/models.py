@@ -40,6 +40,14 @@ class Article(models.Model):
     title = models.CharField(_("title"), max_length=500, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_inferred = models.BooleanField(_("publication date inferred"), default=False)
+    # Cleaning keeps the body only; the date of a dateline line right above it
+    # ("دمشق - 12 أيلول") is kept here, so re-extraction dates events as ingestion did.
+    dateline = models.DateField(
+        _("dateline date"),
+        null=True,
+        blank=True,
+        help_text=_("The date on the dateline line just before the body, if any."),
+    )
     language = models.CharField(_("language"), max_length=8, default="ar")
     body = models.TextField(_("clean text"))
     raw = models.TextField(_("raw text as received"))

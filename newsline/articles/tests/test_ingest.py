@@ -140,3 +140,30 @@ def test_a_malformed_manifest_is_reported_before_anything_is_ingested(seeds, tmp
 def test_a_missing_path_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("ingest", str(tmp_path / "nope.txt"))
+
+
+def test_a_dateline_line_dates_the_news_at_ingestion_and_at_reextraction():
+    # The page is dated the 8th; its dateline line says the talks were on the 7th.
+    # Cleaning keeps the body only, so the dateline is stored with the article and
+    # re-extraction (curators, a new extractor version) dates the event the same way.
+    from newsline.articles.ingest import extract_and_store, ingest_document
+    from newsline.events.services import load_gazetteer
+
+    load_gazetteer()
+    text = (
+        "جاكارتا، اندونيسيا، 7 أوكتوبر 2013، وكالات-\n\n"
+        "قال وزير الخارجية الأمريكي جون كيري خلال مؤتمر صحفي مشترك مع نظيره الروسي "
+        "سيرغي لافروف في إندونيسيا إن عملية تدمير الأسلحة الكيميائية في سوريا بدأت.\n"
+    )
+    result = ingest_document(text.encode(), origin="jakarta.txt", published=dt.date(2013, 10, 8))
+    article = result.article
+    assert article.dateline == dt.date(2013, 10, 7)
+    assert not article.body.startswith("جاكارتا")
+    dates = {e.date for e in Event.objects.filter(mentions__article=article)}
+    assert dates == {dt.date(2013, 10, 7)}
+    Event.objects.filter(mentions__article=article).update(date=dt.date(2000, 1, 1))
+    Mention.objects.filter(article=article).delete()
+    extract_and_store(article)
+    assert {e.date for e in Event.objects.filter(mentions__article=article)} >= {
+        dt.date(2013, 10, 7)
+    }
