@@ -104,16 +104,27 @@ def _actors_of(event) -> list:
     return attached if attached is not None else list(event.actors.all())
 
 
-def _lanes(events: Sequence, lanes: str) -> tuple[list[str], dict[int, list[str]]]:
-    """The y categories and, per event id, the lanes it is drawn in."""
+def _lanes(
+    events: Sequence, lanes: str, actor_lanes: Sequence[tuple[int, str]] | None = None
+) -> tuple[list[str], dict[int, list[str]]]:
+    """The y categories and, per event id, the lanes it is drawn in. With actor lanes
+    the busiest actors of ``events`` get a lane each, unless ``actor_lanes`` (actor id,
+    label; busiest first) names them: the overview's lanes are the busiest actors of
+    every matching event, not of the few drawn one by one."""
     labels = dict(EventType.choices)
     if lanes != "actor":
         present = {e.type for e in events}
         order = [str(labels[t]) for t in TYPE_ORDER if t in present]
         return order, {e.pk: [str(labels.get(e.type, e.type))] for e in events}
     actors_of = {e.pk: _actors_of(e) for e in events}
-    counts = Counter(a.pk for e in events for a in actors_of[e.pk])
-    top = {pk for pk, _n in counts.most_common(MAX_ACTOR_LANES)}
+    if actor_lanes is None:
+        counts = Counter(a.pk for e in events for a in actors_of[e.pk])
+        busiest = [pk for pk, _n in counts.most_common(MAX_ACTOR_LANES)]
+        given: dict[int, str] = {}
+    else:
+        busiest = [pk for pk, _label in actor_lanes]
+        given = dict(actor_lanes)
+    top = set(busiest)
     names: dict[int, str] = {}
     placed: dict[int, list[str]] = {}
     other = _("other actors")
@@ -121,10 +132,12 @@ def _lanes(events: Sequence, lanes: str) -> tuple[list[str], dict[int, list[str]
         mine = []
         for a in actors_of[e.pk]:
             if a.pk in top:
-                names[a.pk] = display.localized(a)
+                names[a.pk] = given.get(a.pk) or display.localized(a)
                 mine.append(names[a.pk])
         placed[e.pk] = mine or [other]
-    order = [names[pk] for pk, _n in counts.most_common(MAX_ACTOR_LANES) if pk in names]
+    if actor_lanes is not None:
+        names = given  # every lane of the overview, with or without a drawn event
+    order = [names[pk] for pk in busiest if pk in names]
     if any(lanes_ == [other] for lanes_ in placed.values()):
         order.append(other)
     # Plotly draws the first category at the bottom: put the busiest lane on top.
@@ -137,6 +150,7 @@ def timeline_figure(
     lanes: str = "type",
     focus=None,
     url_for=None,
+    actor_lanes: Sequence[tuple[int, str]] | None = None,
 ) -> dict:
     """The figure of ``events`` (each with ``source_count``, and with its actors
     attached by ``lod.attach_actors`` or prefetched when ``lanes == "actor"``). Pure:
@@ -145,7 +159,7 @@ def timeline_figure(
     url_for = url_for or permalinks()
     rtl = display.is_arabic()
     labels = dict(EventType.choices)
-    categories, placed = _lanes(events, lanes)
+    categories, placed = _lanes(events, lanes, actor_lanes)
 
     traces: list[dict] = []
     for type_ in TYPE_ORDER:

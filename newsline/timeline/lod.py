@@ -267,11 +267,19 @@ def overview_figure(ov: Overview, *, focus=None, url_for=None) -> dict:
     shown = ov.top
     if focus is not None and all(e.pk != focus.pk for e in shown):
         shown = [*shown, focus]
-    figure = timeline_figure(shown, lanes=ov.lanes, focus=focus, url_for=url_for)
+    actor_lanes = (
+        [(int(key), label) for key, label in ov.lane_labels.items()]
+        if ov.lanes == "actor"
+        else None
+    )
+    figure = timeline_figure(
+        shown, lanes=ov.lanes, focus=focus, url_for=url_for, actor_lanes=actor_lanes
+    )
     if ov.lanes == "actor":
         order = list(ov.lane_labels)
-        # Bins are drawn in the lanes of the busiest actors, busiest on top.
-        categories = [ov.lane_labels[key] for key in reversed(order)]
+        # The busiest actors' lanes, busiest on top (and "other actors" under them
+        # when a drawn event has none of them): the same lanes for bins and events.
+        categories = figure["layout"]["yaxis"]["categoryarray"]
     else:
         present = {lane for lane, _day, _n in ov.bins}
         order = [t for t in TYPE_ORDER if t in present]

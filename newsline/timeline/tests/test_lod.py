@@ -5,9 +5,10 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils.translation import gettext
 
 from newsline.events.synthetic import generate
-from newsline.timeline import lod
+from newsline.timeline import charts, lod
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,22 @@ def test_actor_lanes_bin_the_busiest_actors(corpus):
     ov = lod.overview(corpus(200), {"lanes": "actor"}, limit=50)
     assert set(ov.lane_labels.values()) <= {"جون كيري", "سيرجي لافروف", "روسيا", "إيران"}
     assert {lane for lane, _day, _n in ov.bins} <= set(ov.lane_labels)
+
+
+def test_overview_events_are_drawn_in_the_lanes_of_the_bins(corpus, monkeypatch):
+    # The lanes are the busiest actors of every matching event; the few events drawn
+    # one by one go in those lanes (or "other actors"), never in lanes of their own.
+    monkeypatch.setattr(lod, "MAX_ACTOR_LANES", 2)
+    monkeypatch.setattr(charts, "MAX_ACTOR_LANES", 2)
+    ov = lod.overview(corpus(200), {"lanes": "actor"}, limit=50, top=30)
+    figure = lod.overview_figure(ov)
+    lanes = set(ov.lane_labels.values())
+    assert len(lanes) == 2
+    categories = figure["layout"]["yaxis"]["categoryarray"]
+    assert lanes <= set(categories) <= lanes | {gettext("other actors")}
+    drawn = {y for trace in figure["data"] for y in trace["y"] if y is not None}
+    assert drawn <= set(categories)
+    assert drawn & lanes  # the busiest actors' events are among the drawn ones
 
 
 def test_the_page_is_an_overview_above_the_limit_with_constant_queries(
