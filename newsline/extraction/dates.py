@@ -913,6 +913,11 @@ class _Tagger:
                 self.add(a, b, span[0], span[1], precision="week", relative=True)
             elif unit == "month":
                 d, end = _month_part(_add_months(pub, q), part)
+                if part == "later" and q == 0:  # لاحقا هذا الشهر: after today, this month
+                    last = _add_months(pub, 1) - timedelta(1)
+                    d, end = min(pub + timedelta(1), last), last
+                elif part == "earlier" and q == 0:
+                    d, end = d, max(d, pub - timedelta(1))
                 self.add(a, b, d, end, precision="month", relative=True)
             else:
                 self.add(a, b, date(pub.year + q, 1, 1), precision="year", relative=True)

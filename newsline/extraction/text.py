@@ -171,6 +171,8 @@ def _complete_sentences(line: str) -> str:
     if not ends:
         return line
     head = line[: ends[-1].end()]
+    if _TRUNCATED.search(head):
+        return line  # "… وفق بيان جنيف1.. وأوضحت": ".." as a full stop, not a cut
     return head if _words(head) >= 12 else line
 
 
@@ -203,6 +205,16 @@ def _is_boilerplate(line: str) -> bool:
 def _is_body(line: str) -> bool:
     """A full article paragraph: sentence punctuation at the end, six words or more."""
     return _ends_sentence(line) and _words(line) >= 6 and not _is_boilerplate(line)
+
+
+def _is_unpunctuated_paragraph(line: str) -> bool:
+    """A long line of prose without final punctuation (20 words or more, no list mark)."""
+    return (
+        _words(line) >= 20
+        and not _TRUNCATED.search(line)
+        and not _BULLET.match(line)
+        and not _is_boilerplate(line)
+    )
 
 
 def _is_short_body(line: str) -> bool:
@@ -290,9 +302,16 @@ def _select(lines: list[str]) -> tuple[list[int], int | None, int]:
             seen_body = True
         elif _is_short_body(line):
             kinds.append("short")
+        elif _is_unpunctuated_paragraph(line):
+            kinds.append("long")
         else:
             kinds.append("other")
 
+    if "body" not in kinds:
+        # Some sites end no paragraph with a full stop ("… للأمم المتحدة", "… اللاجئين\"").
+        # Only when nothing else is article text: a long line is then a paragraph.
+        kinds = ["body" if k == "long" else k for k in kinds]
+    kinds = ["other" if k == "long" else k for k in kinds]
     body_idx = [i for i, k in enumerate(kinds) if k == "body"]
     title_idx = _find_title(lines, kinds, body_idx)
     if title_idx is not None and kinds[title_idx] == "body":
@@ -923,7 +942,8 @@ def split_sentences(body: str) -> list[Sentence]:
 
     Splits at . ! ? ؟ … and at every line break; never at '،', inside numbers (4.2),
     after initials and abbreviations (د. / U.S.), inside «…» quotes unless the quote
-    ends the sentence, or at ".." (a headline pause, not a full stop). A full stop
+    ends the sentence, or at ".." (a headline pause, not a full stop — but in a long
+    paragraph ".. و…" is the writer's full stop). A full stop
     glued to the next Arabic word ("الأسد.وفيما") still ends the sentence. Sentences over
     400 characters are split again at '؛'.
     """
@@ -982,7 +1002,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         if k < n and not line[k].isspace() and not _glued_full_stop(line, i, j, k):
             i = k if k > i else i + 1
             continue  # 4.2, U.S, "بنيويورك..كيري", a URL
-        if run == ".." or inside[i]:
+        if (run == ".." and not _double_stop(line, k)) or inside[i]:
             i = k
             continue
         if run == "." and _abbreviation_before(line, i):
@@ -1005,6 +1025,16 @@ def _glued_full_stop(line: str, i: int, j: int, k: int) -> bool:
         return False
     m = re.search(r"([\u0621-\u064A]+)$", line[:i])
     return bool(m) and len(m.group(1)) >= 3 and not _abbreviation_before(line, i)
+
+
+def _double_stop(line: str, k: int) -> bool:
+    """ ".." used as a full stop inside a paragraph ("… بيان جنيف1.. وأوضحت الوزارة"):
+    a long line, and a new clause opened by و after it. In a headline (a short line) it
+    stays a pause ("لافروف.. وكيري يبحثان")."""
+    return len(line) >= _PARAGRAPH_CHARS and line[k:].lstrip().startswith("و")
+
+
+_PARAGRAPH_CHARS = 150
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:

@@ -485,3 +485,15 @@ def test_month_of_last_year_takes_the_year_of_the_qualifier():
 def test_earlier_the_same_day_is_not_the_publication_day():
     found = find_dates("وكان الوزير قد عقد في وقت سابق من اليوم نفسه اجتماعا.", date(2016, 1, 24))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "end"),
+    [
+        ("استمرار المشاورات في نيويورك لاحقا هذا الشهر على هامش", "2015-09-07", "2015-09-30"),
+        ("ستعقد جولة جديدة في وقت لاحق من هذا الشهر", "2015-09-07", "2015-09-30"),
+        ("كان قد التقاه في وقت سابق من هذا الشهر", "2015-09-01", "2015-09-05"),
+    ],
+)
+def test_later_and_earlier_this_month_split_the_month_at_the_publication_day(text, expected, end):
+    _check(text, D("2015-09-06"), expected, end, precision="month")
