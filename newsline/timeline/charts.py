@@ -264,6 +264,8 @@ def timeline_figure(
         "gridcolor": "#e6e9ee",
         "zeroline": False,
         "hoverformat": "%-d %B %Y",
+        # Room for two-line ticks ("Aug 28" over "2016") when the axis spans weeks.
+        "automargin": True,
     }
     if focus is not None:
         lo = _iso(focus.date - FOCUS_WINDOW)

@@ -317,7 +317,10 @@ def overview_figure(ov: Overview, *, focus=None, url_for=None) -> dict:
     yaxis["categoryarray"] = categories
     figure["layout"]["height"] = max(280, 110 + 48 * len(categories))
     note = overview_note(ov)
-    figure["layout"]["title"] = {"text": note, "font": {"size": 13}, "x": 0.5, "y": 0.98}
+    # Plotly lays SVG text out left to right: in Arabic a right-to-left mark after the
+    # note keeps its final full stop at the sentence's end (the left), not the right.
+    title = f"{note}\u200f" if display.is_arabic() else note
+    figure["layout"]["title"] = {"text": title, "font": {"size": 13}, "x": 0.5, "y": 0.98}
     figure["layout"]["margin"] = {**figure["layout"]["margin"], "t": 84}
     figure["layout"]["meta"] = {
         "lod": {

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.utils import translation
 from django.utils.translation import gettext
 
 from newsline.events.synthetic import generate
@@ -127,3 +128,13 @@ def test_zooming_to_a_narrow_range_gives_every_event_in_it(client, corpus, monke
 def test_bins_are_grouped_in_sql_where_period_start_says(corpus, period):
     rows = corpus(200).values("date", start=lod.PeriodStart("date", period))
     assert all(row["start"] == lod.period_start(row["date"], period) for row in rows)
+
+
+def test_the_arabic_overview_note_ends_as_an_arabic_sentence(corpus):
+    # Plotly draws SVG text left to right; without a right-to-left mark the note's
+    # final full stop lands on the right, at the start of the Arabic sentence.
+    ov = lod.overview(corpus(100), {}, limit=20)
+    with translation.override("ar"):
+        assert lod.overview_figure(ov)["layout"]["title"]["text"].endswith(".\u200f")
+    with translation.override("en"):
+        assert lod.overview_figure(ov)["layout"]["title"]["text"].endswith("event.")
