@@ -605,6 +605,29 @@ def _negated(toks: list[_Tok], i: int, noun: bool = False) -> bool:
     return False
 
 
+def _appealed(toks: list[_Tok], t, folded: str) -> bool:
+    """Is the meeting, agreement or visit at trigger ``t`` only asked for (وناشد عنان
+    القوى الكبرى التوصل إلى اتفاق، يدعو القرار إلى اجتماع … لخوض مفاوضات)? An appeal
+    verb up to ten words before it in the same clause (no comma or full stop between):
+    then it is no trigger at all, dated or not. Only nouns and verbal nouns (التوصل):
+    a finite verb tells what was done ("يدعو للقلق … اجتمع"). A call for a truce is
+    left to the statement rules."""
+    if t.type not in ("meeting", "agreement", "visit"):
+        return False
+    if t.group.pos == "verb" and not folded[t.start : t.end].startswith("ال"):
+        return False
+    appeal = {w[0] for w in lexicon().markers["appeal_verbs"]}
+    for j in range(t.tok - 1, max(-1, t.tok - 11), -1):
+        if _CLAUSE_STOP.search(folded[toks[j].end : toks[j + 1].start]):
+            return False
+        if _bare(toks[j].text) in appeal or toks[j].text in appeal:
+            return True
+    return False
+
+
+_CLAUSE_STOP = re.compile(r"[.،,:؛;!?؟]")
+
+
 def _has_phrase(toks: list[_Tok], phrases) -> bool:
     return bool(_marker_hits(toks, phrases))
 
@@ -621,7 +644,7 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             a = toks[seg.start].start if seg.start < len(toks) else len(folded)
             b = toks[seg.end - 1].end if seg.end > seg.start else a
             seg.cstart, seg.cend = original_span(offsets, a, b) if b > a else (0, 0)
-        kept = _find_triggers(toks, folded)
+        kept = [t for t in _find_triggers(toks, folded) if not _appealed(toks, t, folded)]
         for t in kept:
             t.negated = _negated(toks, t.tok, noun=t.group.pos != "verb")
             t.start, t.end = original_span(offsets, t.start, t.end)
@@ -1012,6 +1035,11 @@ class _Extractor:
             return self.gaz.get(e.country)
         return None
 
+    def _appeal_verb(self, s: _Sent, t) -> bool:
+        words = _fold(s.text[t.start : t.end]).split()
+        appeal = {w[0] for w in self.lex.markers["appeal_verbs"]}
+        return bool(words) and (words[0] in appeal or _bare(words[0]) in appeal)
+
     def _pronoun_subject(self, s: _Sent, seg: Segment) -> bool:
         """Does a reported clause open with a pronoun (أنه سيلتقي: the speaker himself)?"""
         opener = _bare(s.toks[seg.start].text)
@@ -1316,9 +1344,11 @@ class _Extractor:
             and not best.future
             and self.published is not None
             and d > self.published
-            and not _imperfect(s.text[best.start : best.end])
+            and (not _imperfect(s.text[best.start : best.end]) or self._appeal_verb(s, best))
         ):
-            return None  # "اعتبر أن انتخابات الثالث من يونيو المقبل…": not when he spoke
+            # "اعتبر أن انتخابات الثالث من يونيو المقبل…", "يدعو القرار إلى اجتماع … في
+            # يناير المقبل": the date is of what is judged or asked for, not when he spoke
+            return None
         future = best.future or s.future
         status = "occurred"
         if self.published is None:

@@ -619,3 +619,26 @@ def test_a_dateline_the_day_before_the_page_dates_the_undated_lead():
     # a dateline far from the page date is not the news day
     far = extract_events(body, date(2013, 10, 8), dateline=date(2013, 9, 1))[0]
     assert far.date == date(2013, 10, 8)
+
+
+def test_an_agreement_only_appealed_for_is_no_event():
+    body = "وناشد المبعوث الدولي كوفي عنان القوى الكبرى أمس التوصل إلى اتفاق بشأن مبادئ الانتقال."
+    assert [e.type for e in extract_events(body, date(2012, 7, 1))] == []
+
+
+def test_a_meeting_a_resolution_calls_for_is_no_planned_event():
+    body = (
+        "ويدعو القرار إلى اجتماع بين حكومة دمشق والمعارضة السورية لخوض مفاوضات في يناير "
+        "المقبل تفضي إلى حكومة انتقالية."
+    )
+    assert extract_events(body, date(2015, 12, 19)) == []
+
+
+def test_a_meeting_after_an_appeal_in_another_clause_still_happened():
+    body = (
+        "قال المبعوث إن الوضع لا يزال يدعو للقلق، واجتمع الأخضر الإبراهيمي مع الرئيس "
+        "السوري بشار الأسد في دمشق اليوم الاثنين."
+    )
+    e = next(e for e in extract_events(body, date(2012, 12, 24)) if e.type == "meeting")
+    assert e.date == date(2012, 12, 24)
+    assert names(e.key_actors) == {"Lakhdar Brahimi", "Bashar al-Assad"}

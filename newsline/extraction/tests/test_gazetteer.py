@@ -375,3 +375,8 @@ def test_a_nationality_adjective_is_not_the_country_name(gz):
     # سورية/تركية are spellings of the countries; السورية/التركية are adjectives
     text = "قصفت الطائرات مدينة حلب السورية قرب الحدود التركية، وقالت سورية وتركية إن…"
     assert names(gz.find(text, date(2016, 2, 3))) == ["Aleppo", "Syria", "Turkey"]
+
+
+def test_the_us_armed_forces_and_the_geneva_group_are_named(gz):
+    text = "أطلقت البحرية الأمريكية صواريخ بعد أن أسفر اجتماع مجموعة جنيف عن اتفاق"
+    assert names(gz.find(text)) == ["United States", "Action Group for Syria"]
