@@ -9,15 +9,16 @@ overrides dropped in plain-text formats, HTML escaped where the consumer renders
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.html import escape, format_html, format_html_join
 from django.views.decorators.http import require_GET
 
-from newsline.events.models import CAMEO, Event, Precision
+from newsline.events.models import CAMEO, Event, EventType, Precision
+from newsline.timeline.charts import permalinks
 
 from .filters import errors_as_text, filtered_events
 from .serializers import event_to_dict
@@ -79,8 +80,31 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def _permalink(request: HttpRequest, event: Event) -> str:
-    return request.build_absolute_uri(event.get_absolute_url())
+# Exports are written while they are sent (StreamingHttpResponse), a chunk of events
+# at a time with their actors and sources: 100k events used to be built in memory for
+# ~40 s, past gunicorn's timeout, before the first byte left.
+EVENTS_PER_QUERY = 1000
+CHUNK_CHARS = 64 * 1024
+
+
+def _each(events) -> Iterator[Event]:
+    """The events, read ``EVENTS_PER_QUERY`` at a time (prefetches included)."""
+    return events.iterator(chunk_size=EVENTS_PER_QUERY)
+
+
+def _stream(chunks: Iterable[str], content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in chunks), content_type=content_type
+    )
+    return _attachment(response, filename)
+
+
+def _permalinks(request: HttpRequest):
+    """Absolute permalinks, fixed now: the body is written after the view returns,
+    when the request's language may no longer be the active one."""
+    base = request.build_absolute_uri("/")[:-1]
+    path_of = permalinks()
+    return lambda event: base + path_of(event)
 
 
 def period_end(event: Event) -> date:
@@ -104,45 +128,55 @@ def events_csv(request: HttpRequest) -> HttpResponse:
     events = _events(request)
     if isinstance(events, HttpResponse):
         return events
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in events:
-        actors = list(e.actors.all())
-        mentions = list(e.mentions.all())
-        urls = list(dict.fromkeys(u for m in mentions if (u := safe_url(m.article.url))))
-        origins = list(dict.fromkeys(m.article.origin for m in mentions))
-        row = [
-            e.pk,
-            e.date.isoformat(),
-            e.date_end.isoformat() if e.date_end else "",
-            e.precision,
-            e.type,
-            CAMEO.get(e.type, ""),
-            e.status,
-            one_line(e.title_ar),
-            one_line(e.title_en),
-            actors[0].name if actors else "",
-            actors[1].name if len(actors) > 1 else "",
-            "; ".join(a.name for a in actors),
-            e.place.name if e.place else "",
-            e.place.name_ar if e.place else "",
-            e.place.latitude if e.place else None,
-            e.place.longitude if e.place else None,
-            f"{e.confidence:.2f}",
-            len({m.article_id for m in mentions}),
-            " ".join(urls),
-            "; ".join(origins),
-            " | ".join(one_line(m.quote) for m in mentions),
-            _permalink(request, e),
-        ]
-        # Numbers from the database (a negative longitude) are not formulas; text is guarded.
-        writer.writerow(
-            ["" if c is None else csv_cell(c) if isinstance(c, str) else c for c in row]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    return _attachment(response, "newsline-events.csv")
+    permalink = _permalinks(request)
+
+    def chunks() -> Iterator[str]:
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for e in _each(events):
+            writer.writerow(_csv_row(e, permalink))
+            if out.tell() > CHUNK_CHARS:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+
+    return _stream(chunks(), "text/csv; charset=utf-8", "newsline-events.csv")
+
+
+def _csv_row(e: Event, permalink) -> list:
+    actors = list(e.actors.all())
+    mentions = list(e.mentions.all())
+    urls = list(dict.fromkeys(u for m in mentions if (u := safe_url(m.article.url))))
+    origins = list(dict.fromkeys(m.article.origin for m in mentions))
+    row = [
+        e.pk,
+        e.date.isoformat(),
+        e.date_end.isoformat() if e.date_end else "",
+        e.precision,
+        e.type,
+        CAMEO.get(e.type, ""),
+        e.status,
+        one_line(e.title_ar),
+        one_line(e.title_en),
+        actors[0].name if actors else "",
+        actors[1].name if len(actors) > 1 else "",
+        "; ".join(a.name for a in actors),
+        e.place.name if e.place else "",
+        e.place.name_ar if e.place else "",
+        e.place.latitude if e.place else None,
+        e.place.longitude if e.place else None,
+        f"{e.confidence:.2f}",
+        len({m.article_id for m in mentions}),
+        " ".join(urls),
+        "; ".join(origins),
+        " | ".join(one_line(m.quote) for m in mentions),
+        permalink(e),
+    ]
+    # Numbers from the database (a negative longitude) are not formulas; text is guarded.
+    return ["" if c is None else csv_cell(c) if isinstance(c, str) else c for c in row]
 
 
 @require_GET
@@ -151,9 +185,20 @@ def events_json(request: HttpRequest) -> HttpResponse:
     events = _events(request)
     if isinstance(events, HttpResponse):
         return events
-    body = dumps({"events": [event_to_dict(e, request) for e in events]})
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    return _attachment(response, "newsline-events.json")
+    return _stream(
+        _json_document('{"events":[', (dumps(event_to_dict(e, request)) for e in _each(events))),
+        "application/json; charset=utf-8",
+        "newsline-events.json",
+    )
+
+
+def _json_document(head: str, items: Iterable[str], tail: str = "]}") -> Iterator[str]:
+    """``head``, the items separated by commas, ``tail``: one JSON document, written as
+    it is read."""
+    yield head
+    for i, item in enumerate(items):
+        yield item if i == 0 else "," + item
+    yield tail
 
 
 # iCalendar (RFC 5545) is simple enough to write by hand; the tests parse it with the
@@ -188,42 +233,55 @@ def events_ics(request: HttpRequest) -> HttpResponse:
         return events
     host = request.get_host().split(":")[0] or "newsline"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Newsline//Syria diplomacy timeline//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:" + _ical_text("Newsline — نيوزلاين"),
-    ]
-    for e in events:
-        actors = [a.name for a in e.actors.all()]
-        mentions = list(e.mentions.all())
-        description = "\n".join(
-            [one_line(e.title_en), "", *(f"«{one_line(m.quote)}»" for m in mentions)]
-        )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:event-{e.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{period_end(e) + timedelta(days=1):%Y%m%d}",
-            "SUMMARY:" + _ical_text(one_line(e.title_ar) or one_line(e.title_en)),
-            "DESCRIPTION:" + _ical_text(description),
-            "CATEGORIES:" + _ical_text(e.type),
-            "URL:" + _ical_text(_permalink(request, e)),
-            "STATUS:" + ("TENTATIVE" if e.status == "planned" else "CONFIRMED"),
-            "TRANSP:TRANSPARENT",
+    permalink = _permalinks(request)
+
+    def chunks() -> Iterator[str]:
+        head = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Newsline//Syria diplomacy timeline//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + _ical_text("Newsline — نيوزلاين"),
         ]
-        if e.place:
-            lines.append("LOCATION:" + _ical_text(f"{e.place.name_ar} ({e.place.name})"))
-        if actors:
-            lines.append("X-NEWSLINE-ACTORS:" + _ical_text("; ".join(actors)))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    body = "".join(_fold(line) + "\r\n" for line in lines)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    return _attachment(response, "newsline-events.ics")
+        yield _ical_lines(head)
+        for e in _each(events):
+            yield _ical_lines(_vevent(e, host, stamp, permalink))
+        yield _ical_lines(["END:VCALENDAR"])
+
+    return _stream(chunks(), "text/calendar; charset=utf-8", "newsline-events.ics")
+
+
+def _ical_lines(lines: list[str]) -> str:
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _vevent(e: Event, host: str, stamp: str, permalink) -> list[str]:
+    """The content lines of one event's VEVENT."""
+    actors = [a.name for a in e.actors.all()]
+    mentions = list(e.mentions.all())
+    description = "\n".join(
+        [one_line(e.title_en), "", *(f"«{one_line(m.quote)}»" for m in mentions)]
+    )
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:event-{e.pk}@{host}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{period_end(e) + timedelta(days=1):%Y%m%d}",
+        "SUMMARY:" + _ical_text(one_line(e.title_ar) or one_line(e.title_en)),
+        "DESCRIPTION:" + _ical_text(description),
+        "CATEGORIES:" + _ical_text(e.type),
+        "URL:" + _ical_text(permalink(e)),
+        "STATUS:" + ("TENTATIVE" if e.status == "planned" else "CONFIRMED"),
+        "TRANSP:TRANSPARENT",
+    ]
+    if e.place:
+        lines.append("LOCATION:" + _ical_text(f"{e.place.name_ar} ({e.place.name})"))
+    if actors:
+        lines.append("X-NEWSLINE-ACTORS:" + _ical_text("; ".join(actors)))
+    lines.append("END:VEVENT")
+    return lines
 
 
 # TimelineJS renders `headline` and `text` as HTML, so everything from an article is
@@ -240,7 +298,7 @@ def _tl_date(day: date, precision: str) -> dict:
     return value
 
 
-def timelinejs_slide(request: HttpRequest, e: Event, english: bool) -> dict:
+def timelinejs_slide(e: Event, english: bool, permalink, groups: dict[str, str]) -> dict:
     title = one_line(e.title_en if english else e.title_ar) or one_line(e.title_ar)
     quotes = format_html_join(
         "",
@@ -260,14 +318,14 @@ def timelinejs_slide(request: HttpRequest, e: Event, english: bool) -> dict:
         '<p>{}</p>{}<p><a href="{}">{}</a></p>',
         actors,
         quotes,
-        _permalink(request, e),
+        permalink(e),
         "Newsline" if english else "نيوزلاين",
     )
     slide = {
         "unique_id": f"event-{e.pk}",
         "start_date": _tl_date(e.date, e.precision),
         "text": {"headline": str(escape(title)), "text": str(text)},
-        "group": e.get_type_display(),
+        "group": groups.get(e.type, e.type),
     }
     if e.date_end:
         slide["end_date"] = _tl_date(e.date_end, e.precision)
@@ -281,15 +339,22 @@ def events_timelinejs(request: HttpRequest) -> HttpResponse:
     if isinstance(events, HttpResponse):
         return events
     english = request.GET.get("lang") == "en"
-    data = {
-        "title": {
-            "text": {
-                "headline": "Syria diplomacy track" if english else "مسار الدبلوماسية السورية",
-                "text": "Newsline" if english else "نيوزلاين",
-            }
-        },
-        "events": [timelinejs_slide(request, e, english) for e in events],
+    permalink = _permalinks(request)
+    groups = {value: str(label) for value, label in EventType.choices}
+    title = {
+        "text": {
+            "headline": "Syria diplomacy track" if english else "مسار الدبلوماسية السورية",
+            "text": "Newsline" if english else "نيوزلاين",
+        }
     }
-    body = json.dumps(data, ensure_ascii=False, indent=None if not settings.DEBUG else 1)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    return _attachment(response, "newsline-timelinejs.json")
+    head = '{"title":' + _compact(title) + ',"events":['
+    slides = (_compact(timelinejs_slide(e, english, permalink, groups)) for e in _each(events))
+    return _stream(
+        _json_document(head, slides),
+        "application/json; charset=utf-8",
+        "newsline-timelinejs.json",
+    )
+
+
+def _compact(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -175,9 +175,11 @@ def sources_prefetch() -> models.Prefetch:
     (for ``prefetch_related`` and ``prefetch_related_objects``)."""
     return models.Prefetch(
         "mentions",
-        queryset=Mention.objects.select_related("article__publisher").order_by(
-            "article__published_on", "char_start"
-        ),
+        queryset=Mention.objects.select_related("article__publisher")
+        # Not the articles' texts (kilobytes each, read by the reader page alone): an
+        # export of 100k events loaded every article body and raw page with its quote.
+        .defer("article__body", "article__raw")
+        .order_by("article__published_on", "char_start"),
     )
 
 

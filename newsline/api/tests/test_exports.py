@@ -25,7 +25,7 @@ TIMELINEJS_SCHEMA = json.loads(
 def read_csv(response) -> list[dict]:
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_csv_has_one_row_per_event_with_acled_like_columns(client):
@@ -64,7 +64,7 @@ def test_csv_export_follows_the_filters(client):
 
 def test_csv_cells_cannot_be_formulas_or_reorder_text(client):
     make_hostile_event()
-    content = client.get(reverse("api:export_csv")).content.decode("utf-8-sig")
+    content = client.get(reverse("api:export_csv")).getvalue().decode("utf-8-sig")
     assert RLO not in content
     row = next(csv.DictReader(io.StringIO(content)))
     for column, value in row.items():
@@ -85,14 +85,14 @@ def test_json_export_is_the_design_document(client):
     make_event(review=Review.REJECTED)
     response = client.get(reverse("api:export_json"))
     assert "attachment" in response["Content-Disposition"]
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert list(data) == ["events"] and len(data["events"]) == 1
 
 
 def test_json_output_has_no_raw_markup_or_bidi_controls_yet_decodes_exactly(client):
     event = make_hostile_event()
     for url in (reverse("api:export_json"), reverse("api:event", args=[event.pk])):
-        raw = client.get(url).content.decode()
+        raw = client.get(url).getvalue().decode()
         assert "<" not in raw and RLO not in raw
         assert SCRIPT in raw.encode().decode("unicode_escape", "ignore") or "\\u003c" in raw
     data = client.get(reverse("api:event", args=[event.pk])).json()
@@ -107,7 +107,7 @@ def test_ics_parses_with_all_day_events_and_exclusive_ends(client):
 
     response = client.get(reverse("api:export_ics"))
     assert response["Content-Type"].startswith("text/calendar")
-    calendar = icalendar.Calendar.from_ical(response.content)
+    calendar = icalendar.Calendar.from_ical(response.getvalue())
     events = calendar.walk("VEVENT")
     assert len(events) == 2
     month, first = events
@@ -123,7 +123,7 @@ def test_ics_parses_with_all_day_events_and_exclusive_ends(client):
 
 def test_ics_long_arabic_lines_fold_without_breaking_characters(client):
     make_event(title_ar="اجتماع " * 40, quote="قال الوزير، إن الاتفاق; صامد\\ " * 10)
-    body = client.get(reverse("api:export_ics")).content
+    body = client.get(reverse("api:export_ics")).getvalue()
     for line in body.split(b"\r\n"):
         assert len(line) <= 75
         line.decode("utf-8")  # no multi-byte character cut in two
@@ -134,7 +134,7 @@ def test_ics_long_arabic_lines_fold_without_breaking_characters(client):
 
 def test_ics_text_is_inert(client):
     make_hostile_event()
-    body = client.get(reverse("api:export_ics")).content.decode()
+    body = client.get(reverse("api:export_ics")).getvalue().decode()
     assert RLO not in body
     event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
     assert "سري" in str(event["SUMMARY"])
@@ -145,7 +145,7 @@ def test_timelinejs_export_validates_against_the_timelinejs_schema(client):
     make_event(date=date(2016, 2, 1), precision="month")
     make_event(date=date(2013, 1, 1), precision="year")
     response = client.get(reverse("api:export_timelinejs"))
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     jsonschema.validate(data, TIMELINEJS_SCHEMA)
     starts = [e["start_date"] for e in data["events"]]
     assert starts == [
@@ -155,13 +155,13 @@ def test_timelinejs_export_validates_against_the_timelinejs_schema(client):
     ]
     assert data["events"][2]["end_date"] == {"year": 2016, "month": 9, "day": 9}
     assert data["events"][0]["unique_id"].startswith("event-")
-    english = json.loads(client.get(reverse("api:export_timelinejs"), {"lang": "en"}).content)
+    english = json.loads(client.get(reverse("api:export_timelinejs"), {"lang": "en"}).getvalue())
     assert english["events"][0]["text"]["headline"].startswith("Lavrov and Kerry")
 
 
 def test_timelinejs_html_is_escaped_and_links_are_http_only(client):
     make_hostile_event()
-    data = json.loads(client.get(reverse("api:export_timelinejs")).content)
+    data = json.loads(client.get(reverse("api:export_timelinejs")).getvalue())
     jsonschema.validate(data, TIMELINEJS_SCHEMA)
     slide = data["events"][0]
     assert "<script" not in slide["text"]["headline"]
@@ -179,7 +179,7 @@ def test_atom_feed_lists_approved_events_newest_approval_first(client):
     older.confidence = 0.9
     older.save()
 
-    feed = feedparser.parse(client.get(reverse("api:feed")).content)
+    feed = feedparser.parse(client.get(reverse("api:feed")).getvalue())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     titles = [entry.title for entry in feed.entries]
@@ -190,14 +190,14 @@ def test_atom_feed_lists_approved_events_newest_approval_first(client):
 def test_atom_feed_follows_the_filters(client):
     make_event(type="meeting", title_ar="اجتماع")
     make_event(type="call", title_ar="اتصال")
-    feed = feedparser.parse(client.get(reverse("api:feed"), {"type": "call"}).content)
+    feed = feedparser.parse(client.get(reverse("api:feed"), {"type": "call"}).getvalue())
     assert [entry.title for entry in feed.entries] == ["اتصال"]
     assert client.get(reverse("api:feed"), {"type": "picnic"}).status_code == 400
 
 
 def test_atom_feed_text_is_inert(client):
     make_hostile_event()
-    raw = client.get(reverse("api:feed")).content.decode()
+    raw = client.get(reverse("api:feed")).getvalue().decode()
     assert RLO not in raw
     feed = feedparser.parse(raw)
     assert not feed.bozo
@@ -210,3 +210,25 @@ def test_atom_feed_text_is_inert(client):
     assert "<script" not in entry.summary and "<img" not in entry.summary
     assert "&lt;img src=x" in entry.summary
     assert "javascript:" not in entry.summary
+
+
+@pytest.mark.parametrize("name", ["export_csv", "export_json", "export_ics", "export_timelinejs"])
+def test_big_exports_are_sent_as_they_are_written(client, monkeypatch, name):
+    # Written a few events at a time (each batch with its own actors and sources),
+    # so a 100k-event export starts at once instead of after gunicorn's timeout.
+    from newsline.api import exports
+
+    monkeypatch.setattr(exports, "EVENTS_PER_QUERY", 3)
+    monkeypatch.setattr(exports, "CHUNK_CHARS", 200)
+    kerry = make_actor("John Kerry")
+    made = [
+        make_event(actors=[kerry], sources=1 + i % 2, date=date(2016, 1, 1 + i)) for i in range(8)
+    ]
+    response = client.get(reverse(f"api:{name}"), {"lang": "en"})  # English names
+    assert response.streaming
+    chunks = list(response.streaming_content)
+    assert len(chunks) > 3
+    body = b"".join(chunks).decode("utf-8-sig")
+    for event in made:  # every event, each with its own sources and actor
+        assert f"{event.pk}" in body
+    assert body.count("John Kerry") >= len(made)

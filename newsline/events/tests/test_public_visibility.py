@@ -43,7 +43,7 @@ def events():
 def body(response) -> str:
     if response.streaming:
         return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
+    return response.getvalue().decode(errors="replace")
 
 
 @pytest.mark.parametrize("review", [Review.PROPOSED, Review.REJECTED])
