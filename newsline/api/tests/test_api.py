@@ -148,6 +148,23 @@ def test_actors_and_places_list_only_those_with_public_events(client):
     assert [(p["name"], p["events"]) for p in places] == [("Geneva", 1)]
 
 
+def test_actor_and_place_counts_follow_approvals_and_renames_at_once(client):
+    # The counts are cached until the data changes: an approval shows in the next
+    # answer, and so does a renamed actor (names are never cached).
+    kerry = make_actor("John Kerry")
+    place = make_place("Geneva")
+    make_event(actors=[kerry], place=place)
+    waiting = make_event(actors=[kerry], place=place, review=Review.PROPOSED)
+    assert get_json(client, reverse("api:actors"))["actors"][0]["events"] == 1
+    waiting.review = Review.APPROVED
+    waiting.save()
+    assert get_json(client, reverse("api:actors"))["actors"][0]["events"] == 2
+    assert get_json(client, reverse("api:places"))["places"][0]["events"] == 2
+    kerry.name = "John F. Kerry"
+    kerry.save()
+    assert get_json(client, reverse("api:actors"))["actors"][0]["name"] == "John F. Kerry"
+
+
 def test_api_is_readable_cross_origin_and_read_only(client):
     response = client.get(reverse("api:events"))
     assert response["Access-Control-Allow-Origin"] == "*"
