@@ -6,7 +6,10 @@ are data, in ``data/triggers.json``):
 1. **Sentences and segments.** The clean body is split into sentences (``text``). Each
    sentence is cut into segments at clause openers: the *head* (up to the first opener),
    *complement* clauses of reported speech (أن، إن، بأن…), *relative* clauses (الذي،
-   التي…), *parallel* clauses (في حين، بينما، فيما), *anchor* clauses whose event is a
+   التي…, and ردا على: "ضربة … ردا على الهجوم … الثلاثاء" tells an earlier event of its
+   own; a reported or relative clause with no trigger and no present verb right after
+   one with a trigger is part of it: "الهجوم المتهم النظام بأنه شنه … الثلاثاء"),
+   *parallel* clauses (في حين، بينما، فيما), *anchor* clauses whose event is a
    day before/after the main one (غداة X: X was the day before; عشية X: the day after),
    *reference* phrases that only name another event as a time frame (بعد الاجتماع،
    عقب لقاء…, up to the next comma), *frame* phrases naming an event that happens with
@@ -68,7 +71,9 @@ are data, in ``data/triggers.json``):
    لبحث مستقبل سوريا) is what is talked about, not a party, while عن after a
    representative noun names one (ممثلين عن النظام). *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
-   and organisations first. A dated meeting that names no party ("عقد أمس اجتماع في
+   and organisations first — but an attack's are the states and forces of its segment
+   when it names any ("شن الجيش الأمريكي، بأمر من الرئيس ترامب، ضربة": the United
+   States, not Trump). A dated meeting that names no party ("عقد أمس اجتماع في
    جنيف", "لقاء موسع مع دبلوماسيين") takes the parties named in the next sentence of
    the paragraph when that sentence tells no event, else the key actors of a meeting
    told in the two sentences before. No actor → no event (a violence event may have a place
@@ -410,6 +415,7 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
     order = (
         ("complementizers", "complement"),
         ("relatives", "relative"),
+        ("response", "relative"),  # ردا على الهجوم …: an earlier event, told as a relative
         ("parallel", "parallel"),
         ("anchor_before", "anchor_before"),
         ("anchor_after", "anchor_after"),
@@ -645,6 +651,7 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             b = toks[seg.end - 1].end if seg.end > seg.start else a
             seg.cstart, seg.cend = original_span(offsets, a, b) if b > a else (0, 0)
         kept = [t for t in _find_triggers(toks, folded) if not _appealed(toks, t, folded)]
+        segs = _fold_reported_detail(segs, kept, toks)
         for t in kept:
             t.negated = _negated(toks, t.tok, noun=t.group.pos != "verb")
             t.start, t.end = original_span(offsets, t.start, t.end)
@@ -691,6 +698,40 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
             )
         )
     return out
+
+
+def _fold_reported_detail(
+    segs: list[Segment], triggers: list[Trigger], toks: list[_Tok]
+) -> list[Segment]:
+    """A reported or relative clause with no trigger right after a relative clause that
+    has one tells that clause's event: "ردا على الهجوم المتهم النظام بأنه شنه على خان
+    شيخون الثلاثاء", "ردا على الهجوم الذي شنته النصرة على مطار حماة الخميس" — the
+    Tuesday, the town and the attacker are the attack's. It joins the relative clause
+    instead of being dropped as a content clause or cut off from its event. A reported
+    clause in the present or future (يقضي الإطار الذي توصلت إليه روسيا بأن يبدأ
+    المفتشون في نوفمبر) is what is stipulated, not a detail of the event: it stays."""
+    out: list[Segment] = []
+    for seg in segs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and seg.kind in ("complement", "relative")
+            and prev.kind == "relative"
+            and prev.end == seg.start
+            and any(prev.start <= t.tok < prev.end for t in triggers)
+            and not any(seg.start <= t.tok < seg.end for t in triggers)
+            and not (seg.kind == "complement" and _present_clause(toks, seg))
+        ):
+            out[-1] = Segment("relative", prev.start, seg.end, prev.cstart, seg.cend)
+            continue
+        out.append(seg)
+    return out
+
+
+def _present_clause(toks: list[_Tok], seg: Segment) -> bool:
+    """The clause's first word after its opener is a present or future verb."""
+    nxt = seg.start + 1
+    return nxt < seg.end and (_imperfect(toks[nxt].text) or _future_verb(toks[nxt].text))
 
 
 def _first_content_tok(toks: list[_Tok]) -> int | None:
@@ -1273,7 +1314,10 @@ class _Extractor:
                 head = [a for k in sorted(head_ids) for a in by_seg.get(k, [])]
                 people = [a for a in head if a.kind == "person"]
                 key_src = (people or head)[:1] + key_src
-            key = _ordered_key(key_src)
+            # "شن الجيش الأمريكي، بأمر من الرئيس ترامب، ضربة": an attack is keyed to the
+            # states and forces that fight, not to every person named with them
+            states = [a for a in key_src if a.kind != "person"]
+            key = _dedupe(states) if etype == "violence" and states else _ordered_key(key_src)
         speech = next(
             (
                 t

@@ -642,3 +642,34 @@ def test_a_meeting_after_an_appeal_in_another_clause_still_happened():
     e = next(e for e in extract_events(body, date(2012, 12, 24)) if e.type == "meeting")
     assert e.date == date(2012, 12, 24)
     assert names(e.key_actors) == {"Lakhdar Brahimi", "Bashar al-Assad"}
+
+
+def test_a_strike_in_response_to_an_attack_tells_both_attacks():
+    body = (
+        "قصفت الطائرات الروسية مواقع في إدلب اليوم الأحد ردا على الهجوم الذي شنته جبهة "
+        "النصرة على مطار حماة العسكري الخميس."
+    )
+    by_date = {e.date: e for e in extract_events(body, date(2016, 5, 8))}  # a Sunday
+    assert sorted(by_date) == [date(2016, 5, 5), date(2016, 5, 8)]
+    assert names(by_date[date(2016, 5, 5)].key_actors) == {"Al-Nusra Front"}
+    assert by_date[date(2016, 5, 5)].place.name == "Hama"
+    assert "Al-Nusra Front" not in names(by_date[date(2016, 5, 8)].actors)
+
+
+def test_the_date_of_an_accusation_in_a_response_clause_is_the_attacks():
+    events = extract_events(
+        "قصفت الطائرات الروسية مواقع في إدلب اليوم الأحد، وذلك ردا على هجوم المتهمة جبهة "
+        "النصرة بأنها شنته على مطار حماة العسكري الخميس.",
+        date(2016, 5, 8),
+    )
+    assert sorted(e.date for e in events) == [date(2016, 5, 5), date(2016, 5, 8)]
+
+
+def test_an_attack_is_keyed_to_the_force_not_the_person_who_ordered_it():
+    e = only(
+        "شنت القوات الأمريكية، بأمر من الرئيس دونالد ترامب، ضربات جوية على مواقع في الرقة أمس.",
+        date(2017, 5, 8),
+    )
+    assert e.type == "violence"
+    assert names(e.key_actors) == {"United States"}
+    assert "Donald Trump" in names(e.actors)
