@@ -9,7 +9,9 @@ are data, in ``data/triggers.json``):
    التي…, and ردا على: "ضربة … ردا على الهجوم … الثلاثاء" tells an earlier event of its
    own; a reported or relative clause with no trigger and no present verb right after
    one with a trigger is part of it: "الهجوم المتهم النظام بأنه شنه … الثلاثاء"),
-   *parallel* clauses (في حين، بينما، فيما), *anchor* clauses whose event is a
+   *parallel* clauses (في حين، بينما، فيما; حيث before an event verb when no place
+   precedes it: "كثف اتصالاته حيث استقبل الأسد الاثنين" — after a place it is "where",
+   the same trip: "زار موسكو حيث التقى بوتين"), *anchor* clauses whose event is a
    day before/after the main one (غداة X: X was the day before; عشية X: the day after),
    *reference* phrases that only name another event as a time frame (بعد الاجتماع،
    عقب لقاء…, up to the next comma), *frame* phrases naming an event that happens with
@@ -48,7 +50,8 @@ are data, in ``data/triggers.json``):
    apart) keep the first; a month date spans the whole month.
    Triggers with the same date form one *cluster*; undated triggers of the
    head and of reported clauses join the first cluster, undated triggers of a parallel
-   clause form their own cluster dated like the main one, undated triggers of a past
+   clause form their own cluster dated like the main one (or join the dated trigger of
+   their clause), undated triggers of a past
    relative clause (الذي سبقه لقاء) form their own cluster dated by the fallback when
    the main date is in the future, and an anchor clause's
    cluster is dated one day before (غداة) or after (عشية) the main date. A sentence can
@@ -76,8 +79,8 @@ are data, in ``data/triggers.json``):
    States, not Trump). A dated meeting that names no party ("عقد أمس اجتماع في
    جنيف", "لقاء موسع مع دبلوماسيين") takes the parties named in the next sentence of
    the paragraph when that sentence tells no event, else the key actors of a meeting
-   told in the two sentences before. No actor → no event (a violence event may have a place
-   instead): this is what keeps headlines of related-news lists out.
+   told in the two sentences before, within three days of it. No actor → no event (a
+   violence event may have a place instead): this is what keeps headlines of related-news lists out.
 6. **Place**: a place of the cluster's segments after a locative preposition (في جنيف،
    بنيويورك). The dateline city is not the event place (``text`` removes datelines),
    nor is a place named right after a source noun (مصدر أمني في دمشق).
@@ -417,6 +420,7 @@ def _segments(toks: list[_Tok], folded: str) -> list[Segment]:
         ("relatives", "relative"),
         ("response", "relative"),  # ردا على الهجوم …: an earlier event, told as a relative
         ("parallel", "parallel"),
+        ("whereby", "whereby"),  # حيث: kept as a clause by _whereby only before an event verb
         ("anchor_before", "anchor_before"),
         ("anchor_after", "anchor_after"),
         ("reference", "reference"),
@@ -645,13 +649,14 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
     for k, s in enumerate(sentences):
         folded, offsets = fold_with_offsets(s.text)
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        kept = [t for t in _find_triggers(toks, folded) if not _appealed(toks, t, folded)]
         segs = _segments(toks, folded)
+        segs = _whereby(segs, kept, toks, s.text, offsets, gaz)
+        segs = _fold_reported_detail(segs, kept, toks)
         for seg in segs:
             a = toks[seg.start].start if seg.start < len(toks) else len(folded)
             b = toks[seg.end - 1].end if seg.end > seg.start else a
             seg.cstart, seg.cend = original_span(offsets, a, b) if b > a else (0, 0)
-        kept = [t for t in _find_triggers(toks, folded) if not _appealed(toks, t, folded)]
-        segs = _fold_reported_detail(segs, kept, toks)
         for t in kept:
             t.negated = _negated(toks, t.tok, noun=t.group.pos != "verb")
             t.start, t.end = original_span(offsets, t.start, t.end)
@@ -700,6 +705,33 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
     return out
 
 
+def _whereby(
+    segs: list[Segment], triggers: list[Trigger], toks: list[_Tok], text: str, offsets, gaz
+) -> list[Segment]:
+    """حيث + an event verb after a clause that names no place ("كثف بوتين اتصالاته حيث
+    استقبل الأسد في سوتشي الاثنين") tells an event of its own: a parallel clause.
+    After a place it means "where" ("زار موسكو حيث التقى بوتين": the same trip), and
+    before anything else it adds a detail: the clause goes on."""
+    out: list[Segment] = []
+    for seg in segs:
+        if seg.kind != "whereby":
+            out.append(seg)
+            continue
+        verb = any(t.tok == seg.start + 1 and t.group.pos == "verb" for t in triggers)
+        placed = False
+        if verb and seg.start > 0:
+            a = toks[max(0, seg.start - 6)].start
+            a, b = original_span(offsets, a, toks[seg.start - 1].end)
+            placed = any(m.entity.kind in ("place", "country") for m in gaz.find(text[a:b]))
+        if verb and not placed:
+            out.append(Segment("parallel", seg.start, seg.end))
+        elif out:
+            out[-1] = Segment(out[-1].kind, out[-1].start, seg.end)
+        else:
+            out.append(Segment("head", seg.start, seg.end))
+    return out
+
+
 def _fold_reported_detail(
     segs: list[Segment], triggers: list[Trigger], toks: list[_Tok]
 ) -> list[Segment]:
@@ -722,7 +754,7 @@ def _fold_reported_detail(
             and not any(seg.start <= t.tok < seg.end for t in triggers)
             and not (seg.kind == "complement" and _present_clause(toks, seg))
         ):
-            out[-1] = Segment("relative", prev.start, seg.end, prev.cstart, seg.cend)
+            out[-1] = Segment("relative", prev.start, seg.end)
             continue
         out.append(seg)
     return out
@@ -1115,11 +1147,12 @@ class _Extractor:
             x.segment == t.segment - 1 and _bare(s.toks[x.tok].text) in announce for x in s.triggers
         )
 
-    def _unnamed_parties(self, s: _Sent) -> list[Entity]:
+    def _unnamed_parties(self, s: _Sent, when: tuple) -> list[Entity]:
         """A dated meeting that names no party ("سيليه غدا الجمعة لقاء موسع مع دبلوماسيين
         إقليميين", "عقد اجتماع في جنيف أمس"): the parties named in the next sentence of
         the paragraph when it tells no event of its own, else those of the last meeting
-        told in the two sentences before."""
+        told in the two sentences before, when it was within a few days (a conference
+        of another month is another gathering)."""
         nxt = self.sents[s.index + 1] if s.index + 1 < len(self.sents) else None
         if nxt is not None and nxt.para == s.para and not nxt.triggers:
             found = [self._actor(nxt, m) for m in nxt.entities]
@@ -1128,7 +1161,10 @@ class _Extractor:
                 return found
         last = self.last_meeting
         if last is not None and s.index - last.sentence <= 2:
-            return list(last.key_actors)
+            lo, hi = _interval(last)
+            start, end = when[0], when[1] or when[0]
+            if start <= hi + timedelta(days=3) and lo - timedelta(days=3) <= end:
+                return list(last.key_actors)
         return []
 
     def _group_anaphor(self, s: _Sent, seg_index: int) -> list[Entity]:
@@ -1228,6 +1264,11 @@ class _Extractor:
                 # of the relative clause does not take the future date of the main one
                 c = extra.setdefault(t.segment, {"triggers": [], "date": None, "mode": "past"})
                 c["triggers"].append(t)
+                continue
+            dated = next((x for x in trig if x.segment == t.segment and x.dates), None)
+            if kind == "parallel" and dated is not None:
+                # "حيث استقبل الأسد الاثنين في أول رحلة له": one event of the clause
+                by_date[_date_key(dated.dates)]["triggers"].append(t)
                 continue
             if kind in ("parallel", "anchor_before", "anchor_after", "frame"):
                 mode = "parallel" if kind == "frame" else kind
@@ -1347,7 +1388,7 @@ class _Extractor:
             etype, best = "statement", speech
             key = _ordered_key([a for k in sorted(head_ids) for a in by_seg.get(k, [])] or key)
         if not key and etype == "meeting" and c["date"] is not None:
-            key = self._unnamed_parties(s)
+            key = self._unnamed_parties(s, c["date"])
             actors = _dedupe(actors + key)
         if not key and evacuation:
             # "خرجت الحافلات … تنفيذا للاتفاق الذي أبرمه المجلس المحلي مع النظام": the

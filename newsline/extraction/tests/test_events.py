@@ -673,3 +673,29 @@ def test_an_attack_is_keyed_to_the_force_not_the_person_who_ordered_it():
     assert e.type == "violence"
     assert names(e.key_actors) == {"United States"}
     assert "Donald Trump" in names(e.actors)
+
+
+def test_a_reception_in_a_whereby_clause_is_an_event_of_its_own_day():
+    body = (
+        "وكثف الرئيس الروسي اتصالاته قبل القمة حيث استقبل الرئيس السوري بشار الأسد "
+        "في سوتشي الاثنين."
+    )
+    e = only(body, date(2017, 11, 23))
+    assert (e.type, e.date, e.place.name) == ("meeting", date(2017, 11, 20), "Sochi")
+    assert "Bashar al-Assad" in names(e.key_actors)
+
+
+def test_whereby_after_a_visited_city_is_the_same_trip():
+    body = "زار جون كيري موسكو يوم الثلاثاء حيث التقى الرئيس فلاديمير بوتين."
+    events = extract_events(body, date(2015, 12, 19))
+    assert len(events) == 1 and events[0].date == date(2015, 12, 15)
+
+
+def test_a_conference_of_another_month_does_not_borrow_the_last_meetings_parties():
+    body = (
+        "استقبل الرئيس فلاديمير بوتين الرئيس بشار الأسد في سوتشي الاثنين.\n\n"
+        "وأكد القادة تأييدهم لعقد «مؤتمر للحوار الوطني» في سوتشي، تكريسا لمبادرة أطلقت "
+        "في نهاية أكتوبر 2017."
+    )
+    events = extract_events(body, date(2017, 11, 23))
+    assert [e.date for e in events if e.type == "meeting"] == [date(2017, 11, 20)]
