@@ -9,7 +9,8 @@ paragraph (Latin letter/digit runs left-to-right inside, neutrals between them j
 them), and lets raqm shape and mirror each run.
 
 Rendering takes ~50 ms, so cards are cached on disk under var/og/, keyed by what they
-show: editing a title makes a new card, nothing needs invalidating.
+show: editing a title makes a new card (and removes the old one), nothing needs
+invalidating.
 """
 
 import hashlib
@@ -219,4 +220,9 @@ def card_path(event: Event) -> Path:
             render(lines).save(tmp, "PNG", optimize=True)
         # Atomic: a concurrent request never serves half a file.
         Path(tmp.name).replace(path)
+        # One card per event: the cards of its earlier titles or dates go (the cache
+        # stays as big as the events, however often curators edit them).
+        for old in path.parent.glob(f"event-{event.pk}-*.png"):
+            if old != path:
+                old.unlink(missing_ok=True)
     return path

@@ -41,10 +41,15 @@ def test_card_is_rendered_once_and_again_when_the_title_changes(client, og_dir):
     first = {p.name: p.stat().st_mtime_ns for p in og_dir.glob("*.png")}
     client.get(url)
     assert {p.name: p.stat().st_mtime_ns for p in og_dir.glob("*.png")} == first
+    other = make_event()
+    client.get(reverse("api:og_event", args=[other.pk]))
     event.title_ar = "عنوان جديد"
     event.save()
     client.get(url)
-    assert len(list(og_dir.glob("*.png"))) == 2
+    cards = {p.name for p in og_dir.glob("*.png")}
+    # A new card for the new title; the old one is gone, the other event's stays.
+    assert len(cards) == 2 and not cards & set(first)
+    assert any(name.startswith(f"event-{other.pk}-") for name in cards)
 
 
 @pytest.mark.parametrize("fields", [{"review": Review.PROPOSED}, {"review": Review.REJECTED}])
