@@ -1,4 +1,6 @@
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models
 from django.db.models import Func, Q, Subquery, Value
@@ -526,15 +528,43 @@ def _remember_event(sender, instance: Mention, **kwargs) -> None:
     instance._loaded_event_id = instance.event_id
 
 
+# Inside ``refresh_deferred()``: the events whose mentions changed, refreshed once on
+# the way out instead of after every mention.
+_deferred_refresh: ContextVar[set[int] | None] = ContextVar("deferred_refresh", default=None)
+
+
+@contextmanager
+def refresh_deferred():
+    """Mention saves and deletes inside the block refresh their events' derived
+    columns once, when the block ends without an error (an article's ingestion:
+    one refresh for its events instead of one per evidence sentence)."""
+    touched: set[int] = set()
+    token = _deferred_refresh.set(touched)
+    try:
+        yield
+    finally:
+        _deferred_refresh.reset(token)
+    if touched:
+        Event.objects.filter(pk__in=touched).refresh_derived()
+
+
+def _refresh(events: set[int]) -> None:
+    touched = _deferred_refresh.get()
+    if touched is not None:
+        touched.update(events)
+    else:
+        Event.objects.filter(pk__in=events).refresh_derived()
+
+
 @receiver(post_save, sender=Mention)
 def _mention_saved(sender, instance: Mention, raw=False, **kwargs) -> None:
     if raw:  # loaddata: the fixture carries the events' columns
         return
     events = {instance.event_id, instance._loaded_event_id} - {None}
     instance._loaded_event_id = instance.event_id
-    Event.objects.filter(pk__in=events).refresh_derived()
+    _refresh(events)
 
 
 @receiver(post_delete, sender=Mention)
 def _mention_deleted(sender, instance: Mention, **kwargs) -> None:
-    Event.objects.filter(pk=instance.event_id).refresh_derived()
+    _refresh({instance.event_id})

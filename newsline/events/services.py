@@ -24,7 +24,7 @@ from newsline.extraction.gazetteer import (
     default_records,
 )
 
-from .models import Actor, Event, EventActor, Mention, Place, Review, Status
+from .models import Actor, Event, EventActor, Mention, Place, Review, Status, refresh_deferred
 
 # How far apart two reports of one event may date it, by the coarser precision.
 _TOLERANCE = {"day": 0, "week": 3, "month": 15, "year": 183}
@@ -283,6 +283,11 @@ def store_candidates(article, candidates: Iterable[EventCandidate], *, auto_appr
     overwritten, and a rejected event stays rejected — a new source only adds
     evidence to it. Returns the list of (event, created) pairs.
     """
+    with refresh_deferred():  # one refresh of source counts and search text
+        return _store(article, candidates, auto_approve=auto_approve)
+
+
+def _store(article, candidates: Iterable[EventCandidate], *, auto_approve: bool):
     results = []
     filed = _filed_evidence(article)
     for cand in candidates:
