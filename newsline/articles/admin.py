@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -9,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from newsline.events.forms import UploadForm
+from newsline.events.models import Mention
 
 from .models import Article, Publisher
 
@@ -51,10 +53,21 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ["reextract"]
 
     def get_queryset(self, request):
+        # A correlated count, not a GROUP BY over the join: grouped, every query of the
+        # changelist (filters, dates, count) grouped 66k articles by all their columns,
+        # texts included (1.7 s at 100k events). The texts load only on the form.
+        events = (
+            Mention.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("event", distinct=True))
+            .values("n")
+        )
         return (
             super()
             .get_queryset(request)
-            .annotate(event_count=Count("mentions__event", distinct=True))
+            .annotate(event_count=Coalesce(Subquery(events), 0))
+            .defer("body", "raw")
         )
 
     def get_urls(self):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -171,6 +172,35 @@ class ArticleFilter(admin.SimpleListFilter):
         return queryset
 
 
+class _InUseFilter(admin.RelatedFieldListFilter):
+    """``RelatedOnlyFieldListFilter``'s choices (only what some row refers to), found
+    with an EXISTS per choice: the DISTINCT over every event joined to its mentions
+    and articles took ~150 ms a changelist at 100k events."""
+
+    def in_use(self) -> Q:
+        raise NotImplementedError
+
+    def field_choices(self, field, request, model_admin):
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        return field.get_choices(
+            include_blank=False, ordering=ordering, limit_choices_to=self.in_use()
+        )
+
+
+class ActorInUseFilter(_InUseFilter):
+    def in_use(self) -> Q:
+        return Q(Exists(EventActor.objects.filter(actor=OuterRef("pk"))))
+
+
+class PublisherInUseFilter(_InUseFilter):
+    """Publishers of an article that some event quotes (nested EXISTS: each level stops
+    at its first hit)."""
+
+    def in_use(self) -> Q:
+        quoted = Exists(Mention.objects.filter(article=OuterRef("pk")))
+        return Q(Exists(Article.objects.filter(quoted, publisher=OuterRef("pk"))))
+
+
 # Events -----------------------------------------------------------------------------
 
 
@@ -230,8 +260,8 @@ class EventAdmin(SimpleHistoryAdmin):
     list_filter = [
         ReviewFilter,
         "type",
-        ("actors", admin.RelatedOnlyFieldListFilter),
-        ("mentions__article__publisher", admin.RelatedOnlyFieldListFilter),
+        ("actors", ActorInUseFilter),
+        ("mentions__article__publisher", PublisherInUseFilter),
         ConfidenceFilter,
         "status",
         MergedFilter,
@@ -467,7 +497,7 @@ class EventAdmin(SimpleHistoryAdmin):
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     list_display = ["evidence", "event_link"]
-    list_filter = [("article__publisher", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [("article__publisher", PublisherInUseFilter)]
     search_fields = ["quote"]
     raw_id_fields = ["event", "article"]
     readonly_fields = ["article", "quote", "char_start", "char_end", "evidence"]
@@ -558,7 +588,16 @@ class ActorAdmin(GazetteerAdmin):
     fields = ["name", "name_ar", "slug", "kind", "aliases", "country", "wikidata", "roles"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(event_count=Count("events", distinct=True))
+        # Counted per listed actor on the link table's actor index (an actor's links
+        # are distinct events), not grouped over every event (~150 ms at 100k).
+        links = (
+            EventActor.objects.filter(actor=OuterRef("pk"))
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return super().get_queryset(request).annotate(event_count=Coalesce(Subquery(links), 0))
 
     @admin.display(description=_("events"), ordering="event_count")
     def event_count(self, obj):

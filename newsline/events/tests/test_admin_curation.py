@@ -168,6 +168,29 @@ def test_the_queue_filters_by_actor_and_publisher(curator_client, geneva):
     assert list(by_pub.context["cl"].result_list) == [again]
 
 
+def test_the_actor_and_publisher_filters_offer_only_what_events_use(curator_client, geneva):
+    meeting, again = geneva
+    idle = f.actor("Nobody Linked", "لا أحد")
+    unquoted = f.article(publisher=f.publisher("Unquoted Daily")).publisher
+    page = curator_client.get(CHANGELIST)
+    offered = {
+        spec.field_path: {pk for pk, _label in spec.lookup_choices}
+        for spec in page.context["cl"].filter_specs
+        if spec.__class__.__name__.endswith("InUseFilter")
+    }
+    assert offered["actors"] == set(meeting.actors.values_list("pk", flat=True))
+    assert idle.pk not in offered["actors"]
+    quoted = {m.article.publisher_id for e in geneva for m in e.mentions.all()}
+    assert offered["mentions__article__publisher"] == quoted
+    assert unquoted.pk not in offered["mentions__article__publisher"]
+
+
+def test_the_actor_list_counts_each_actors_events(curator_client, geneva):
+    page = curator_client.get(reverse("admin:events_actor_changelist"))
+    counts = {a.name: a.event_count for a in page.context["cl"].result_list}
+    assert counts["John Kerry"] == 2 and counts["Sergey Lavrov"] == 1
+
+
 # Approve / reject -----------------------------------------------------------------------
 
 
