@@ -621,12 +621,17 @@ def _appealed(toks: list[_Tok], t, folded: str) -> bool:
     verb up to ten words before it in the same clause (no comma or full stop between):
     then it is no trigger at all, dated or not. Only nouns and verbal nouns (التوصل):
     a finite verb tells what was done ("يدعو للقلق … اجتمع"). A call for a truce is
-    left to the statement rules."""
-    if t.type not in ("meeting", "agreement", "visit"):
+    left to the statement rules. Likewise an attack that an order verb (فوض، أمر) names
+    is ordered, not told ("فوض قواته الجوية بشن الهجمات", "أمرت باستهداف الموقع"): the
+    attack itself is told elsewhere, with its own day."""
+    if t.type == "violence":
+        appeal = {w[0] for w in lexicon().markers["order_verbs"]}
+    elif t.type in ("meeting", "agreement", "visit"):
+        appeal = {w[0] for w in lexicon().markers["appeal_verbs"]}
+    else:
         return False
     if t.group.pos == "verb" and not folded[t.start : t.end].startswith("ال"):
         return False
-    appeal = {w[0] for w in lexicon().markers["appeal_verbs"]}
     for j in range(t.tok - 1, max(-1, t.tok - 11), -1):
         if _CLAUSE_STOP.search(folded[toks[j].end : toks[j + 1].start]):
             return False

@@ -634,6 +634,19 @@ def test_a_meeting_a_resolution_calls_for_is_no_planned_event():
     assert extract_events(body, date(2015, 12, 19)) == []
 
 
+def test_an_attack_only_ordered_is_no_event():
+    body = "وكان الرئيس الأمريكي باراك أوباما فوض قواته الجوية بشن الهجمات على الرقة الاثنين."
+    assert [e.type for e in extract_events(body, date(2014, 9, 23))] == []
+
+
+def test_an_attack_told_after_an_order_in_another_clause_still_happened():
+    body = (
+        "قال الرئيس إنه أمر بالرد، وقصفت الطائرات الأمريكية مواقع التنظيم في الرقة اليوم الثلاثاء."
+    )
+    e = next(e for e in extract_events(body, date(2014, 9, 23)) if e.type == "violence")
+    assert e.date == date(2014, 9, 23)
+
+
 def test_a_meeting_after_an_appeal_in_another_clause_still_happened():
     body = (
         "قال المبعوث إن الوضع لا يزال يدعو للقلق، واجتمع الأخضر الإبراهيمي مع الرئيس "
