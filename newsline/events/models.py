@@ -10,6 +10,7 @@ from django.db.models.lookups import Exact
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -336,6 +337,11 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set by save() the first time the event is approved; the feed of newly approved
+    # events reads it through an index instead of every event's history.
+    approved_at = models.DateTimeField(
+        _("first approved at"), null=True, blank=True, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at", "source_count", "search_text"])
@@ -409,6 +415,13 @@ class Event(models.Model):
                 name="event_public_type_rank_idx",
                 condition=Q(review=Review.APPROVED, merged_into__isnull=True),
             ),
+            # The feed of newly approved events (newest first).
+            models.Index(
+                models.F("approved_at").desc(),
+                models.F("id").desc(),
+                name="event_public_approved_idx",
+                condition=Q(review=Review.APPROVED, merged_into__isnull=True),
+            ),
             # PostgreSQL also has event_search_trgm_idx, a pg_trgm GIN index on
             # search_text for search.matching (migration 0004: PostgreSQL only).
         ]
@@ -423,6 +436,10 @@ class Event(models.Model):
         if not self.slug:
             self.slug = slugify(self.title_en)[:120] or "event"
         update_fields = kwargs.get("update_fields")
+        if self.review == Review.APPROVED and self.approved_at is None:
+            self.approved_at = timezone.now()
+            if update_fields is not None:
+                update_fields = kwargs["update_fields"] = {*update_fields, "approved_at"}
         if self._state.adding or self.pk is None:
             self.search_text = search.stored_text(self.title_ar, self.title_en, [])
         elif update_fields is None or {"title_ar", "title_en"} & set(update_fields):

@@ -168,6 +168,10 @@ class _Generator:
             place_id=place[0] if place else None,
             review=review,
             confidence=round(rng.uniform(0.35, 0.99), 3),
+            # What save() sets (bulk_create calls no save): approved the day after.
+            approved_at=dt.datetime.combine(date + dt.timedelta(days=1), dt.time(12), dt.UTC)
+            if review == Review.APPROVED
+            else None,
         )
         sources = rng.choices(self.mention_k, self.mention_w)[0]
         outlets = rng.sample(range(len(self.publishers)), sources)

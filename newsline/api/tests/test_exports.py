@@ -187,6 +187,24 @@ def test_atom_feed_lists_approved_events_newest_approval_first(client):
     assert feed.entries[0].link.endswith(newer.get_absolute_url())
 
 
+def test_an_old_event_approved_today_heads_the_feed(client):
+    from newsline.events.curation import set_review
+
+    waiting = make_event(review=Review.PROPOSED, title_ar="انتظر", date=date(2012, 1, 1))
+    make_event(title_ar="منشور")
+    assert waiting.approved_at is None
+    set_review([waiting], Review.APPROVED)
+    first = [e.title for e in feedparser.parse(client.get(reverse("api:feed")).getvalue()).entries]
+    assert first == ["انتظر", "منشور"]
+    # Rejected and approved again: the first approval still counts.
+    waiting.refresh_from_db()
+    stamp = waiting.approved_at
+    set_review([waiting], Review.REJECTED)
+    set_review([waiting], Review.APPROVED)
+    waiting.refresh_from_db()
+    assert waiting.approved_at == stamp
+
+
 def test_atom_feed_follows_the_filters(client):
     make_event(type="meeting", title_ar="اجتماع")
     make_event(type="call", title_ar="اتصال")

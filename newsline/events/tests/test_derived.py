@@ -103,3 +103,27 @@ def test_the_synthetic_corpus_and_the_migration_fill_what_save_would():
     editor = types.SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name)
     migration.fill_derived(django_apps, editor)
     assert_derived_right()
+
+
+def test_the_migration_dates_first_approvals_from_the_history():
+    from newsline.events.curation import set_review
+
+    proposed = f.event(review="proposed")
+    set_review([proposed], "approved")  # a history row shows the approval
+    bulk = Event.objects.bulk_create(  # no save(), no history: creation time counts
+        [Event(date=dt.date(2016, 9, 9), type="call", title_ar="اتصال", review="approved")]
+    )[0]
+    waiting = f.event(review="proposed")
+    approval = proposed.history.filter(review="approved").earliest("history_date").history_date
+    Event.objects.update(approved_at=None)
+    migration = import_module("newsline.events.migrations.0009_event_approved_at")
+    editor = types.SimpleNamespace(
+        connection=connection,
+        quote_name=connection.ops.quote_name,
+        execute=lambda sql: connection.cursor().execute(sql),
+    )
+    migration.fill(django_apps, editor)
+    got = dict(Event.objects.values_list("pk", "approved_at"))
+    assert got[proposed.pk] == approval
+    assert got[bulk.pk] == Event.objects.get(pk=bulk.pk).created_at
+    assert got[waiting.pk] is None
