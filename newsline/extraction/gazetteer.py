@@ -292,6 +292,21 @@ class Gazetteer:
                     owners.append(ent)
         self._name_tokens = set(self._fuzzy)
 
+        # Given names: the first words of multi-word person aliases and the common ones
+        # of titles.json. One before a person's bare surname that is none of that
+        # person's own first words names someone else ("جيمي كارتر" is not Ashton Carter).
+        self._given_names = {_key(w)[0] for w in lexicon.get("given_names", ()) if _key(w)}
+        self._own_first: dict[str, set[str]] = {}
+        for ent in self.actors:
+            if ent.kind != "person":
+                continue
+            for alias in (ent.name_ar, *ent.aliases):
+                key = _key(alias)
+                if len(key) >= 2:
+                    self._own_first.setdefault(ent.name, set()).add(key[0])
+                    if len(key[0]) > 2 and key[0] not in _FUZZY_NOT_FIRST:
+                        self._given_names.add(key[0])
+
         # Every word that can start a match: the scan skips all other words at once.
         self._starters: set[str] = set(self._name_tokens) | self._counterpart
         for trie in (self._aliases, self._titles, self._generic_minister):
@@ -638,6 +653,8 @@ class _Run:
         ent = self._choose(slot.entities)
         if ent is None:
             return None
+        if end == i + 1 and self._other_given_name(i, ent):
+            return _Hit(end, None, "name")
         alt = None
         target = self.gz._metonym.get(ent.name)
         if target is not None and not (self._locative(i, cut) or self._dateline(i, end)):
@@ -645,6 +662,18 @@ class _Run:
         elif target is not None:
             alt = target
         return _Hit(end, ent, "name", cut, alt=alt)
+
+    def _other_given_name(self, i: int, ent: Entity) -> bool:
+        """A bare surname right after a given name that is not the person's own: another
+        person of that surname ("الرئيس الأسبق جيمي كارتر", "حافظ الأسد"). A middle name
+        after the person's own first name ("باراك حسين أوباما") is still the person."""
+        if ent.kind != "person" or i == 0 or not self._gap_ok(i, _ALIAS_GAP):
+            return False
+        own = self.gz._own_first.get(ent.name, set())
+        before = {f for f, _ in self._forms(i - 1)}
+        if not before & self.gz._given_names or before & own:
+            return False
+        return not (i >= 2 and {f for f, _ in self._forms(i - 2)} & own)
 
     def _nisba(self, i: int, end: int, cut: int) -> bool:
         """A nationality adjective read as a country name with its article stripped:

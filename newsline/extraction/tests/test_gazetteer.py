@@ -380,3 +380,15 @@ def test_a_nationality_adjective_is_not_the_country_name(gz):
 def test_the_us_armed_forces_and_the_geneva_group_are_named(gz):
     text = "أطلقت البحرية الأمريكية صواريخ بعد أن أسفر اجتماع مجموعة جنيف عن اتفاق"
     assert names(gz.find(text)) == ["United States", "Action Group for Syria"]
+
+
+def test_a_surname_after_another_given_name_is_someone_else(gz):
+    text = "حضره نبيل العربي والرئيس الأمريكي الأسبق جيمي كارتر"
+    assert "Ashton Carter" not in names(gz.find(text, date(2016, 1, 1)))
+    assert "Bashar al-Assad" not in names(gz.find("في عهد حافظ الأسد", date(2016, 1, 1)))
+
+
+def test_a_surname_after_the_persons_own_first_or_middle_name_is_the_person(gz):
+    assert names(gz.find("وقال وزير الدفاع كارتر إن", date(2016, 1, 1))) == ["Ashton Carter"]
+    assert "Ashton Carter" in names(gz.find("وقال آشتون كارتر", date(2016, 1, 1)))
+    assert names(gz.find("التقى باراك حسين أوباما")) == ["Barack Obama"]
