@@ -10,8 +10,9 @@ markers. Zooming the chart asks the server for the visible range (timeline.js se
 enough events are in view. The list under the chart pages through the database
 instead of slicing an evaluated list.
 
-The number of queries stays constant: the bins (whose counts add up to the total), the
-top events, their actors, the page of the list.
+The number of queries stays constant: the change stamp and the counts (the bins, whose
+counts add up to the total; none when cached, see ``_cached_counts``), the top events,
+with actor lanes their actors, the page of the list.
 """
 
 from __future__ import annotations
