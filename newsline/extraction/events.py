@@ -100,7 +100,10 @@ are data, in ``data/triggers.json``):
    after publication is dropped (the date is its content's); a ceasefire with no party
    right after an agreement takes the agreement's parties.
 8. **Status** is ``planned`` when the date is after publication, or on the day itself
-   with a future verb (سيلتقي اليوم); otherwise ``occurred``.
+   with a future verb (سيلتقي اليوم); otherwise ``occurred``. An attack is only news
+   when it happened: a planned one (أبلغ … بأنه سيتم البدء في توجيه ضربات) gives no event,
+   nor does one whose place is outside Syria when no actor is Syrian — the state, or an
+   actor whose country is Syria (شنت فرنسا هجمات … في العراق، هجمات باريس: another war).
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
    to the last event of its type and only adds evidence; a statement opened by a
    continuation verb (وأضاف، وتابع) joins the previous statement; candidates of the
@@ -1445,6 +1448,11 @@ class _Extractor:
             status = "planned" if future else "occurred"
         elif d > self.published or (d == self.published and best.future):
             status = "planned"
+        if etype == "violence" and (status == "planned" or _war_abroad(place, actors)):
+            # an attack announced (أبلغ … بأنه سيتم البدء في توجيه ضربات) is the news of a
+            # statement; one abroad with no Syrian party (شنت فرنسا هجمات … في العراق،
+            # هجمات باريس) belongs to another war
+            return None
         cand = EventCandidate(
             type=etype,
             status=status,
@@ -1606,6 +1614,20 @@ class _Extractor:
         elif best.type == "un_security_council":
             m = _RESOLUTION.search(s.text)
             cand.resolution = m.group(1) if m else None
+
+
+_SYRIA = "Syria"
+
+
+def _war_abroad(place: Entity | None, actors: list[Entity]) -> bool:
+    """A place outside Syria (a city of another country, or another country as the
+    theatre) and no actor of Syria: the state, its forces, its parties and groups."""
+    if place is None:
+        return False
+    country = place.name if place.kind == "country" else place.country
+    if country in (None, _SYRIA):
+        return False
+    return not any(a.name == _SYRIA or a.country == _SYRIA for a in actors)
 
 
 def _nearest_place(found: list[tuple[int, Entity]], trigger: Trigger) -> Entity | None:

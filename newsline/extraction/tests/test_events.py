@@ -712,3 +712,29 @@ def test_a_conference_of_another_month_does_not_borrow_the_last_meetings_parties
     )
     events = extract_events(body, date(2017, 11, 23))
     assert [e.date for e in events if e.type == "meeting"] == [date(2017, 11, 20)]
+
+
+def test_an_attack_abroad_with_no_syrian_party_is_another_war():
+    published = date(2014, 9, 24)
+    body = "وشنت فرنسا غارات جوية على مواقع المسلحين في الموصل أمس."
+    assert [e.type for e in extract_events(body, published)] == []
+    body = "وقتل العشرات في هجمات باريس أمس."
+    assert [e.type for e in extract_events(body, date(2015, 11, 14))] == []
+
+
+def test_an_attack_abroad_with_a_syrian_party_or_an_attack_in_syria_is_kept():
+    published = date(2014, 9, 24)
+    body = "وشنت فرنسا غارات جوية على مواقع المسلحين في الرقة أمس."
+    assert [e.type for e in extract_events(body, published)] == ["violence"]
+    body = "وقصف الجيش العربي السوري مواقع المسلحين قرب بيروت أمس."
+    events = extract_events(body, published)
+    assert [(e.type, e.place.name) for e in events] == [("violence", "Beirut")]
+
+
+def test_a_notice_that_strikes_will_begin_is_no_attack():
+    body = (
+        "وأبلغ الجانب الأمريكي مندوب سوريا لدى الأمم المتحدة بأنه سيتم البدء في توجيه "
+        "ضربات جوية لمواقع التنظيم في الرقة يوم الخميس المقبل."
+    )
+    events = extract_events(body, date(2014, 9, 22))
+    assert "violence" not in [e.type for e in events]
