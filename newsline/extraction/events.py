@@ -105,7 +105,11 @@ are data, in ``data/triggers.json``):
    nor does one whose place is outside Syria when no actor is Syrian — the state, or an
    actor whose country is Syria (شنت فرنسا هجمات … في العراق، هجمات باريس: another war).
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
-   to the last event of its type and only adds evidence; a statement opened by a
+   to the last event of its type and only adds evidence — so does a noun after a
+   demonstrative even beside other nouns of its type ("ويعد هذا الاجتماع …، ويشارك في
+   اجتماع فيينا"), and so do the event nouns of a sentence whose subject opens it as a
+   demonstrative phrase ("وجاء هذا الإعلان في مؤتمر صحفي": the setting of the last
+   statement; with no such event before, it is the news); a statement opened by a
    continuation verb (وأضاف، وتابع) joins the previous statement; candidates of the
    same type and status, overlapping dates and overlapping key actors merge (not two
    meetings or calls that each name a person the other does not: Putin with Rouhani,
@@ -335,6 +339,7 @@ class Trigger:
     future: bool
     negated: bool
     segment: int = 0
+    demonstrative: bool = False  # هذا الإعلان، هذه المحادثات: names an event told before
     weight: float = 0.0
     dates: list = field(default_factory=list)
 
@@ -571,6 +576,7 @@ def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
                 tok=i,
                 ntok=n,
                 definite=art or demonstrative,
+                demonstrative=demonstrative,
                 purpose=(lam and entry.group.pos != "verb") or after_purpose,
                 future=fut,
                 negated=False,
@@ -837,6 +843,7 @@ class EventCandidate:
     kind: str | None = None
     weight: float = 0.0
     anaphoric: bool = False  # a definite noun (المكالمة) naming an earlier event
+    restating: bool = False  # its sentence opens with هذا الإعلان: the event before, if any
     framed: bool = False  # from a frame phrase (في ختام اجتماع): joins any same-day event
     own_date: bool = False  # the trigger itself carries a date expression
     # For the titles (titles.py): the trigger's folded words, the folded nouns of the
@@ -1475,9 +1482,15 @@ class _Extractor:
         cand.confidence = _confidence(cand)
         self._title_facts(s, c, best, cand)
         cand.title_ar, cand.title_en = title_ar(cand), title_en(cand)
-        cand.anaphoric = best.definite and all(
-            t.group.pos != "verb" and t.definite for t in c["triggers"] if t.type == etype
+        same = [t for t in c["triggers"] if t.type == etype]
+        cand.anaphoric = all(t.group.pos != "verb" for t in same) and (
+            # "وجاء هذا الإعلان في مؤتمر صحفي": a demonstrative names the event told
+            # before; the other nouns of its type tell its setting
+            (best.definite and all(t.definite for t in same)) or any(t.demonstrative for t in same)
         )
+        # with nothing told before it is the news ("وجاء هذا الإعلان خلال لقاء…")
+        cand.restating = not cand.anaphoric and all(t.group.pos != "verb" for t in same)
+        cand.restating = cand.restating and _restates(s.toks)
         cand.own_date = bool(best.dates)
         cand.framed = segs[best.segment].kind == "frame"
         return cand
@@ -1564,9 +1577,9 @@ class _Extractor:
                         cand.key_actors = list(deal.key_actors)
                         cand.actors = _dedupe(cand.key_actors + cand.actors)
                 target = None
-                if cand.anaphoric and not cand.own_date:
+                if (cand.anaphoric or cand.restating) and not cand.own_date:
                     target = next((e for e in reversed(events) if e.type == cand.type), None)
-                    if target is None:
+                    if target is None and cand.anaphoric:
                         continue
                 elif (
                     cand.type == "statement"
@@ -1614,6 +1627,17 @@ class _Extractor:
         elif best.type == "un_security_council":
             m = _RESOLUTION.search(s.text)
             cand.resolution = m.group(1) if m else None
+
+
+def _restates(toks: list[_Tok]) -> bool:
+    """A sentence whose subject, in its first words, is a demonstrative and a definite
+    noun ("وجاء هذا الإعلان في مؤتمر صحفي", "وتأتي هذه الخطوة…") tells again what the
+    sentence before told: its event nouns give the setting, not a new event."""
+    words = [_bare(t.text) for t in toks[:4]]
+    return any(
+        w in _DEMONSTRATIVES and nxt.startswith("ال")
+        for w, nxt in zip(words[:3], words[1:], strict=False)
+    )
 
 
 _SYRIA = "Syria"

@@ -738,3 +738,35 @@ def test_a_notice_that_strikes_will_begin_is_no_attack():
     )
     events = extract_events(body, date(2014, 9, 22))
     assert "violence" not in [e.type for e in events]
+
+
+def test_a_sentence_opening_with_this_announcement_restates_the_event_before():
+    body = (
+        "أعلن الأخضر الإبراهيمي اليوم الأربعاء في القاهرة أن الحكومة السورية وافقت على "
+        "وقف إطلاق النار خلال العيد.\n\nوجاء هذا الإعلان في مؤتمر صحفي حضره الأمين العام "
+        "للجامعة العربية نبيل العربي."
+    )
+    e = only(body, date(2012, 10, 24))
+    assert e.type == "statement"
+    assert len(e.evidence) == 2
+    assert {"Lakhdar Brahimi", "Nabil Elaraby"} <= names(e.actors)
+
+
+def test_this_meeting_with_another_meeting_noun_is_still_the_meeting_before():
+    body = (
+        "بدأ اجتماع فيينا الدولي حول سوريا اليوم السبت بحضور وزير الخارجية الأمريكي جون "
+        "كيري.\n\nويعد هذا الاجتماع الدولي الثاني خلال أسبوعين، ويشارك في اجتماع فيينا "
+        "وزير الخارجية الروسي سيرغي لافروف."
+    )
+    e = only(body, date(2015, 11, 14))
+    assert e.type == "meeting"
+    assert len(e.evidence) == 2
+
+
+def test_a_restating_sentence_with_nothing_told_before_is_the_news():
+    body = (
+        "وجاء هذا الإعلان خلال لقاء جمع وزير الخارجية الروسي سيرغي لافروف ونظيره "
+        "الأمريكي جون كيري في جنيف اليوم الجمعة."
+    )
+    e = only(body, date(2016, 9, 9))
+    assert e.type == "meeting"
