@@ -103,7 +103,9 @@ are data, in ``data/triggers.json``):
    with a future verb (سيلتقي اليوم); otherwise ``occurred``. An attack is only news
    when it happened: a planned one (أبلغ … بأنه سيتم البدء في توجيه ضربات) gives no event,
    nor does one whose place is outside Syria when no actor is Syrian — the state, or an
-   actor whose country is Syria (شنت فرنسا هجمات … في العراق، هجمات باريس: another war).
+   actor whose country is Syria (شنت فرنسا هجمات … في العراق، هجمات باريس: another war),
+   nor a campaign of a month told in a relative clause to present an actor (التحالف الذي
+   بدأ في شن هجومه … في أيلول الماضي: background).
 9. **Within the article** a definite noun with no verb (المكالمة الهاتفية) refers back
    to the last event of its type and only adds evidence — so does a noun after a
    demonstrative even beside other nouns of its type ("ويعد هذا الاجتماع …، ويشارك في
@@ -111,7 +113,9 @@ are data, in ``data/triggers.json``):
    demonstrative phrase ("وجاء هذا الإعلان في مؤتمر صحفي": the setting of the last
    statement; with no such event before, it is the news); a statement opened by a
    continuation verb (وأضاف، وتابع) joins the previous statement; candidates of the
-   same type and status, overlapping dates and overlapping key actors merge (not two
+   same type and status, overlapping dates and overlapping key actors merge — as does an
+   attack or truce told again with no party of its own on the same day, at the same
+   place or none (not two
    meetings or calls that each name a person the other does not: Putin with Rouhani,
    then Putin with Khamenei), and an
    undated restatement merges into the dated event it restates; Security Council items
@@ -1460,6 +1464,10 @@ class _Extractor:
             # statement; one abroad with no Syrian party (شنت فرنسا هجمات … في العراق،
             # هجمات باريس) belongs to another war
             return None
+        if etype == "violence" and own_relative and precision in ("month", "year"):
+            # "التحالف الذي بدأ في شن هجومه … في أيلول الماضي": a campaign of a month,
+            # told in a relative clause to present an actor, is background, not a strike
+            return None
         cand = EventCandidate(
             type=etype,
             status=status,
@@ -1732,6 +1740,17 @@ def _same_council_day(a: EventCandidate, b: EventCandidate) -> bool:
     )
 
 
+def _placed_retelling(a: EventCandidate, b: EventCandidate) -> bool:
+    """An attack or truce told again with no party of its own, on the same day, at the
+    same place or at none ("ودخلت الهدنة الإنسانية … في حلب حيز التنفيذ صباح الجمعة"
+    after the lead told the truce of the two armies): the same event."""
+    if a.type not in ("violence", "ceasefire") or (a.key_actors and b.key_actors):
+        return False
+    if a.date != b.date or a.precision != "day" or b.precision != "day":
+        return False
+    return a.place is None or b.place is None or a.place.name == b.place.name
+
+
 def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for e in events:
@@ -1745,6 +1764,7 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
                     or m.framed
                     or e.framed
                     or _same_council_day(m, e)
+                    or _placed_retelling(m, e)
                 )
                 and not _other_counterparts(m, e)
             ):

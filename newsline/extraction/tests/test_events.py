@@ -770,3 +770,32 @@ def test_a_restating_sentence_with_nothing_told_before_is_the_news():
     )
     e = only(body, date(2016, 9, 9))
     assert e.type == "meeting"
+
+
+def test_a_truce_told_again_with_no_party_is_the_same_truce():
+    body = (
+        "دخلت الهدنة الإنسانية بين الجيش السوري والمعارضة حيز التنفيذ صباح "
+        "الجمعة.\n\nودخلت الهدنة الإنسانية في حلب حيز التنفيذ صباح الجمعة، وسط هدوء حذر."
+    )
+    e = only(body, date(2016, 11, 4))
+    assert e.type == "ceasefire"
+    assert len(e.evidence) == 2
+    assert e.place is not None and e.place.name == "Aleppo"
+
+
+def test_attacks_with_no_party_at_two_places_stay_two():
+    body = (
+        "قصفت الطائرات الروسية مواقع في إدلب اليوم الأحد.\n\n"
+        "وسقطت قذائف على أحياء في حلب اليوم الأحد."
+    )
+    events = [e for e in extract_events(body, date(2016, 11, 6)) if e.type == "violence"]
+    assert [e.place.name for e in events] == ["Idlib", "Aleppo"]
+
+
+def test_a_campaign_of_a_month_in_a_relative_clause_is_background():
+    body = (
+        "وأعلن التحالف الذي بدأ في شن هجومه على التنظيم في سورية في أيلول الماضي، أنه "
+        "نفذ غارات جوية على مواقع التنظيم في الرقة أمس."
+    )
+    events = extract_events(body, date(2015, 7, 5))
+    assert [(e.type, e.date) for e in events] == [("violence", date(2015, 7, 4))]
