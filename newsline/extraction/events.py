@@ -121,7 +121,9 @@ are data, in ``data/triggers.json``):
    undated restatement merges into the dated event it restates; Security Council items
    of the same day are one session; finally a statement
    that names an event as its frame (بعد الاجتماع) or shares a key actor with a
-   same-day meeting or call attaches to it as evidence.
+   same-day meeting or call attaches to it as evidence, as does one whose speaker is a
+   party to a same-day truce its sentence names (not an agreement: what a party says of
+   its deal is news of its own, as the gold sets keep it).
 """
 
 from __future__ import annotations
@@ -1639,15 +1641,17 @@ class _Extractor:
 
 def _restates(toks: list[_Tok]) -> bool:
     """A sentence whose subject, in its first words, is a demonstrative and a definite
-    noun ("وجاء هذا الإعلان في مؤتمر صحفي", "وتأتي هذه الخطوة…") tells again what the
-    sentence before told: its event nouns give the setting, not a new event."""
+    noun or a pronoun ("وجاء هذا الإعلان في مؤتمر صحفي", "وهذه هي المرة الأولى التي
+    تشارك فيها إيران في اجتماع…") tells again what the sentence before told: its event
+    nouns give the setting, not a new event."""
     words = [_bare(t.text) for t in toks[:4]]
     return any(
-        w in _DEMONSTRATIVES and nxt.startswith("ال")
+        w in _DEMONSTRATIVES and (nxt.startswith("ال") or nxt in _COPULA_PRONOUNS)
         for w, nxt in zip(words[:3], words[1:], strict=False)
     )
 
 
+_COPULA_PRONOUNS = frozenset(("هي", "هو", "هما", "هم"))
 _SYRIA = "Syria"
 
 
@@ -1799,11 +1803,38 @@ def _merge(events: list[EventCandidate]) -> list[EventCandidate]:
     return final
 
 
+def _truce_spoken_of(
+    e: EventCandidate, events: list[EventCandidate], sents: list[_Sent]
+) -> EventCandidate | None:
+    """The truce a statement speaks of: its speaker is a party, it is of the same day,
+    and the statement's own sentence names a truce ("أعلن شويغو قرار تمديد الهدنة",
+    then "وقال شويغو اليوم: تم اتخاذ قرار تمديد الهدنة"). Not an agreement: what a
+    party says of a deal it reached ("قال كيري: اتفقنا على…") is news of its own."""
+    told = set()
+    for span in e.evidence:
+        s = next((x for x in sents if x.start == span[0]), None)
+        if s is not None:
+            told |= {t.type for t in s.triggers}
+    return next(
+        (
+            f
+            for f in events
+            if f.type == "ceasefire"
+            and f.type in told
+            and f.status == e.status == "occurred"
+            and f.precision == e.precision == "day"
+            and f.date == e.date
+            and _names(f.key_actors) & _names(e.key_actors)
+        ),
+        None,
+    )
+
+
 def _attach_statements(events: list[EventCandidate], sents: list[_Sent]) -> list[EventCandidate]:
     frames = [e for e in events if e.type in _FRAME_TYPES and e.status == "occurred"]
     out = []
     for e in events:
-        if e.type != "statement" or not frames:
+        if e.type != "statement":
             out.append(e)
             continue
         target = None
@@ -1831,6 +1862,8 @@ def _attach_statements(events: list[EventCandidate], sents: list[_Sent]) -> list
                 ),
                 None,
             )
+        if target is None:
+            target = _truce_spoken_of(e, events, sents)
         if target is None:
             out.append(e)
         else:

@@ -799,3 +799,36 @@ def test_a_campaign_of_a_month_in_a_relative_clause_is_background():
     )
     events = extract_events(body, date(2015, 7, 5))
     assert [(e.type, e.date) for e in events] == [("violence", date(2015, 7, 4))]
+
+
+def test_what_a_party_says_of_its_truce_that_day_is_the_truce():
+    body = (
+        "أعلن وزير الدفاع الروسي سيرغي شويغو اليوم الخميس تمديد الهدنة الإنسانية في حلب "
+        "يوما واحدا.\n\nوقال شويغو اليوم الخميس إن قرار تمديد الهدنة اتخذ بطلب من "
+        "المنظمات الإنسانية."
+    )
+    e = only(body, date(2016, 10, 20))
+    assert e.type == "ceasefire"
+    assert len(e.evidence) == 2
+
+
+def test_what_a_party_says_of_another_matter_that_day_is_a_statement():
+    body = (
+        "أعلن وزير الدفاع الروسي سيرغي شويغو اليوم الخميس تمديد الهدنة الإنسانية في حلب "
+        "يوما واحدا.\n\nوقال شويغو اليوم الخميس إن الطائرات الروسية لم تقترب من المدينة."
+    )
+    assert sorted(e.type for e in extract_events(body, date(2016, 10, 20))) == [
+        "ceasefire",
+        "statement",
+    ]
+
+
+def test_this_is_the_first_time_restates_the_meeting_before():
+    body = (
+        "بدأ في فيينا اليوم الجمعة اجتماع دولي حول سوريا بمشاركة وزير الخارجية الأمريكي "
+        "جون كيري ونظيره الروسي سيرغي لافروف.\n\nوهذه هي المرة الأولى التي تشارك فيها "
+        "إيران في اجتماع دولي حول سوريا."
+    )
+    e = only(body, date(2015, 10, 30))
+    assert e.type == "meeting"
+    assert len(e.evidence) == 2
