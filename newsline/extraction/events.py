@@ -66,7 +66,7 @@ are data, in ``data/triggers.json``):
    cluster holds a reported clause; capital cities in a non-locative position stand for
    their country (واشنطن وموسكو → United States, Russia); dual anaphors (الوزيرين،
    الطرفين) resolve to the two persons of a recent sentence, group anaphors (المشاركون،
-   المجتمعون) to the parties of the last meeting; a nationality adjective names an actor
+   المجتمعون، الوفود) to the parties of the last meeting; a nationality adjective names an actor
    after an event or agent noun (غارات جوية روسية، الطائرات الحربية السورية), never
    after another noun (الحدود التركية), and a count adjective may stand between (لقاء
    رباعي سعودي أمريكي); a person after a topic word (حول مصير الأسد) is an actor but

@@ -832,3 +832,14 @@ def test_this_is_the_first_time_restates_the_meeting_before():
     e = only(body, date(2015, 10, 30))
     assert e.type == "meeting"
     assert len(e.evidence) == 2
+
+
+def test_meetings_between_the_delegations_are_the_talks_told_before():
+    body = (
+        "بدأت في أستانا اليوم الثلاثاء جولة جديدة من المفاوضات بين وفد الحكومة السورية "
+        "ووفد المعارضة السورية.\n\nوأكدت الوزارة وصول المبعوث الأممي ستيفان دي ميستورا، "
+        "مشيرة إلى أن اجتماعات ثنائية بدأت اليوم بين الوفود."
+    )
+    e = only(body, date(2017, 7, 4))
+    assert e.type == "meeting"
+    assert len(e.evidence) == 2
