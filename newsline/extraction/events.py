@@ -32,7 +32,10 @@ are data, in ``data/triggers.json``):
    0.5 for a noun of purpose (لعقد المؤتمر، للقاء), times 0.3 when negated
    (لم يلتق، فشلت في الاتفاق) — but not a noun that is the subject or object of a
    negated verb of outcome (لم يتوصل لقاء فيينا إلى إجماع، فشل الاجتماع: it was held).
-   Hypothetical and reference segments give no event.
+   Hypothetical and reference segments give no event. An agreement verb whose object
+   is على أهمية/ضرورة (اتفقوا على أهمية الحل السياسي) tells shared views, not a deal,
+   and أمر before an imperfect verb is the noun "matter" (التصويت أمر ينتهك…): neither
+   is a trigger.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
@@ -658,6 +661,36 @@ def _appealed(toks: list[_Tok], t, folded: str) -> bool:
 _CLAUSE_STOP = re.compile(r"[.،,:؛;!?؟]")
 
 
+def _views_agreed(toks: list[_Tok], t, folded: str) -> bool:
+    """Is the agreement verb at trigger ``t`` one of shared views, not a deal ("اتفق
+    الأسد ودي ميستورا على أهمية تطبيق القرار", "اتفقوا على ضرورة الحل السياسي")? Its
+    object, within eight words in the same clause, is على + a view noun (أهمية،
+    ضرورة): what the parties said together, told by the meeting or statement it
+    came from. "اتفقوا على وقف إطلاق النار" is still a deal."""
+    if t.type != "agreement" or t.group.pos != "verb" or t.ntok > 1:
+        return False
+    views = {w[0] for w in lexicon().markers["view_nouns"]}
+    for j in range(t.tok + 1, min(len(toks) - 1, t.tok + 9)):
+        if _CLAUSE_STOP.search(folded[toks[j - 1].end : toks[j].start]):
+            return False
+        if toks[j].text == "علي":
+            nxt = toks[j + 1].text
+            return nxt in views or nxt.removeprefix("ال") in views
+    return False
+
+
+def _matter_noun(toks: list[_Tok], t) -> bool:
+    """Is the statement verb at trigger ``t`` the noun it is spelt like (أمر "a
+    matter")? It is when an imperfect verb follows: "طرح المشروع للتصويت أمر ينتهك
+    الإجراءات" — a verb أمر (ordered) is followed by its subject or ب."""
+    if t.type != "statement" or t.group.pos != "verb" or t.tok + 1 >= len(toks):
+        return False
+    if toks[t.tok].text not in {w[0] for w in lexicon().markers["matter_nouns"]}:
+        return False
+    nxt = toks[t.tok + 1].text
+    return nxt.startswith("ي") and len(nxt) > 3
+
+
 def _has_phrase(toks: list[_Tok], phrases) -> bool:
     return bool(_marker_hits(toks, phrases))
 
@@ -669,7 +702,13 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
     for k, s in enumerate(sentences):
         folded, offsets = fold_with_offsets(s.text)
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
-        kept = [t for t in _find_triggers(toks, folded) if not _appealed(toks, t, folded)]
+        kept = [
+            t
+            for t in _find_triggers(toks, folded)
+            if not _appealed(toks, t, folded)
+            and not _views_agreed(toks, t, folded)
+            and not _matter_noun(toks, t)
+        ]
         segs = _segments(toks, folded)
         segs = _whereby(segs, kept, toks, s.text, offsets, gaz)
         segs = _fold_reported_detail(segs, kept, toks)

@@ -843,3 +843,31 @@ def test_meetings_between_the_delegations_are_the_talks_told_before():
     e = only(body, date(2017, 7, 4))
     assert e.type == "meeting"
     assert len(e.evidence) == 2
+
+
+def test_agreeing_on_the_importance_of_something_is_no_agreement():
+    body = (
+        "استقبل الرئيس بشار الأسد أمس المبعوث الأممي ستافان دي ميستورا في دمشق. "
+        "واتفق الأسد ودي ميستورا على أهمية محاربة الإرهاب في سوريا."
+    )
+    events = extract_events(body, date(2014, 11, 11))
+    assert "agreement" not in {e.type for e in events}
+    assert any(e.type == "meeting" for e in events)
+
+
+def test_agreeing_on_a_ceasefire_is_still_an_agreement():
+    e = only(
+        "واتفقت روسيا وتركيا أمس على وقف إطلاق النار في حلب.",
+        date(2016, 12, 29),
+    )
+    assert e.type == "agreement"
+
+
+def test_amr_before_a_present_verb_is_a_matter_not_an_order():
+    body = "والتقارب بين روسيا وتركيا أمر يحتاج إلى وقت طويل."
+    assert extract_events(body, date(2016, 12, 8)) == []
+
+
+def test_amr_before_its_subject_is_still_an_order():
+    e = only("وأمر الرئيس فلاديمير بوتين أمس بسحب القوات الروسية من سوريا.", date(2016, 3, 15))
+    assert e.type == "statement"
