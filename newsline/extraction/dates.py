@@ -4,7 +4,8 @@
 family (يناير / كانون الثاني / جانفي / شتنبر …, paired "19 فبراير/شباط"), ordinal days
 ("التاسع من أيلول"), ranges ("يومي الثامن والتاسع من سبتمبر", "الخميس والجمعة"),
 expressions anchored at the publication date ("اليوم الخميس", "أمس", "الاثنين الماضي",
-"الأسبوع المقبل"), Hijri dates, and "غداة" / "اليوم التالي" anchored at another date.
+"الأسبوع المقبل"), ordinal weeks of a month ("الأسبوع الثاني من الشهر المقبل": days
+8–14, precision week), Hijri dates, and "غداة" / "اليوم التالي" anchored at another date.
 
 How it works: every rule is a regex over the folded text (``normalize.fold_with_offsets``),
 built once at import from the JSON tables in ``data/`` (months.json, dates_words.json).
@@ -696,6 +697,8 @@ class _Tagger:
                 start, inferred = got if got else (None, False)
             if start is None:
                 continue
+            if self._add_week_of_month(m, start, b, relative=year is None):
+                continue
             end = None
             if d2 and d2 > d1:
                 end = start + timedelta(d2 - d1)
@@ -730,9 +733,32 @@ class _Tagger:
             start = _safe_date(first.year, first.month, d1)
             if start is None:
                 continue
+            if self._add_week_of_month(m, start, b, relative=True):
+                continue
             d2 = _day_value(m.group("d2")) if m.group("d2") else None
             end = _safe_date(first.year, first.month, d2) if d2 else None
             self.add(a, b, start, end, relative=True)
+
+    def _add_week_of_month(self, m: re.Match, day: date, b: int, relative: bool) -> bool:
+        """ "الأسبوع الثاني من الشهر المقبل": an ordinal after الأسبوع counts weeks, not
+        days — the second week is days 8–14 of the month (precision week). Adds the hit
+        and says so; False when no الأسبوع stands right before the ordinal."""
+        if any(c.isdigit() for c in m.group("d1")) or m.group("d2"):
+            return False
+        pos = m.start("d1")
+        word, sep = self.word_before(pos)
+        if sep.strip() or _WEEK_WORD.fullmatch(word) is None:
+            return False
+        n = day.day
+        if n > 5:
+            return False
+        start = day.replace(day=7 * (n - 1) + 1)
+        last = _add_months(day.replace(day=1), 1) - timedelta(1)
+        if start > last:
+            return False
+        a = pos - len(sep) - len(word)
+        self.add(a, b, start, min(start + timedelta(6), last), precision="week", relative=relative)
+        return True
 
     def month_year(self):
         for m in self.scan(_MY_RE, _RULE_NEEDS["month_year"]):
@@ -1055,6 +1081,9 @@ class _Tagger:
                 )
             )
         return out
+
+
+_WEEK_WORD = re.compile(r"[وف]?(?:ب|في)?(?:ال)?اسبوع")
 
 
 def _close_bracket(folded: str, a: int, b: int) -> int:

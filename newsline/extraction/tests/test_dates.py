@@ -497,3 +497,19 @@ def test_earlier_the_same_day_is_not_the_publication_day():
 )
 def test_later_and_earlier_this_month_split_the_month_at_the_publication_day(text, expected, end):
     _check(text, D("2015-09-06"), expected, end, precision="month")
+
+
+def test_an_ordinal_week_of_next_month_is_a_week_not_a_day():
+    (t,) = find_dates("ستعقد الجولة المقبلة في الأسبوع الثاني من الشهر المقبل.", date(2017, 1, 10))
+    assert (t.date, t.date_end, t.precision) == (date(2017, 2, 8), date(2017, 2, 14), "week")
+    assert t.text == "الأسبوع الثاني من الشهر المقبل"
+
+
+def test_an_ordinal_week_of_a_named_month_is_a_week():
+    (t,) = find_dates("تعقد المحادثات في الأسبوع الأول من مارس 2016.", date(2016, 2, 10))
+    assert (t.date, t.date_end, t.precision) == (date(2016, 3, 1), date(2016, 3, 7), "week")
+
+
+def test_an_ordinal_day_of_next_month_stays_a_day():
+    (t,) = find_dates("تبدأ المحادثات في الثاني من الشهر المقبل.", date(2017, 1, 10))
+    assert (t.date, t.precision) == (date(2017, 2, 2), "day")
