@@ -91,7 +91,8 @@ are data, in ``data/triggers.json``):
    the same paragraph (unless that date is after publication: a past-tense sentence
    after a future one is not in the future); else the publication date when the article
    is news of the day (one of its own date expressions is the publication day or the day
-   before: that day, so a morning paper's "أمس" lead dates its undated statements) and
+   before: that day, so a morning paper's "أمس" lead dates its undated statements; a
+   day told in reported speech — "قالوا إن واشنطن أبلغت، الإثنين، …" — is not one) and
    the verb is not future (a past verb of a reported clause is not made future by
    another clause: "أنه توصل إلى اتفاق … ستجري مناقشته"); else the publication date with
    low confidence. Undated future events, undated generic plurals (الاجتماعات), undated
@@ -1091,7 +1092,9 @@ class _Extractor:
         if self.dateline and self.published - timedelta(days=1) <= self.dateline <= self.published:
             return self.dateline  # "جاكارتا، 7 أكتوبر 2013، وكالات-" on a page of the 8th
         for s in self.sents:
-            for e in s.dates:
+            for e, k in zip(s.dates, s.date_seg, strict=False):
+                if s.segments[k].kind == "complement":
+                    continue  # "قالوا إن واشنطن أبلغت، الإثنين، …": what was reported
                 if (
                     e.precision == "day"
                     and not e.inferred

@@ -871,3 +871,13 @@ def test_amr_before_a_present_verb_is_a_matter_not_an_order():
 def test_amr_before_its_subject_is_still_an_order():
     e = only("وأمر الرئيس فلاديمير بوتين أمس بسحب القوات الروسية من سوريا.", date(2016, 3, 15))
     assert e.type == "statement"
+
+
+def test_a_day_in_reported_speech_is_not_the_news_day():
+    body = (
+        "وقال مسؤولون أمريكيون إن واشنطن أبلغت، الإثنين، مندوب سوريا بشار الجعفري بالضربات.\n\n"
+        "وأكد وزير الخارجية الأمريكي جون كيري دعم بلاده للمعارضة السورية."
+    )
+    events = extract_events(body, date(2014, 9, 23))
+    kerry = next(e for e in events if "John Kerry" in names(e.key_actors))
+    assert kerry.date == date(2014, 9, 23)
