@@ -8,8 +8,8 @@ gives (publication date, canonical URL, site name).
 The plain-text heuristic (measured in shared/docs/ARABIC-NLP-NOTES.md, jusText did worse):
 a body paragraph ends in sentence punctuation, is not a truncated "…" teaser and has at
 least six words; short punctuated lines survive only between two body paragraphs (quotes
-like «لن نتراجع».). A source tag after the last sentence ("… الأسد. (واس)") does not
-count, and a long paragraph cut off mid-sentence (archived and syndicated copies stop
+like «لن نتراجع».). A source tag after the last sentence ("… الأسد. (واس)") or a footnote
+digit glued to its full stop ("… المرافق له.1") does not count, and a long paragraph cut off mid-sentence (archived and syndicated copies stop
 after N characters) keeps its complete sentences. Section markers ("أخبار ذات صلة",
 "التعليقات", …) end the article once body text has been seen; "اقرأ أيضا" inserts are
 skipped. The markers are data, in ``data/page_markers.json``.
@@ -140,6 +140,8 @@ _TRUNCATED = re.compile(r"(?:…|\.\.\.?)\s*$")
 _WORD = re.compile(r"\w", re.UNICODE)
 # A source tag or editor's code after the last sentence: "… الأسد. (واس)", "… لتنحيه. (08)".
 _TRAILING_TAG = re.compile(r"(?<=[.!?؟])\s*\([^()\n]{1,20}\)\s*$")
+# A footnote mark glued to the last full stop: "… والوفد المرافق له.1" (not "2.5").
+_FOOTNOTE = re.compile(r"(?<=[^\d\s][.!?؟])\d{1,2}\s*$")
 # The end of a complete sentence inside a line (punctuation, closers, then a space).
 _SENTENCE_END_IN_LINE = re.compile(rf"[.!?؟][{re.escape(_CLOSERS)}]*(?=\s)")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣*>|]|-(?=\s))")
@@ -153,7 +155,7 @@ def _words(line: str) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
-    line = _TRAILING_TAG.sub("", line)
+    line = _FOOTNOTE.sub("", _TRAILING_TAG.sub("", line))
     return bool(_ENDS_SENTENCE.search(line)) and not _TRUNCATED.search(line)
 
 

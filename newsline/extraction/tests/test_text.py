@@ -494,6 +494,20 @@ def test_a_source_tag_after_the_last_sentence_does_not_drop_the_paragraph():
     assert clean_plain_text(line).body == line
 
 
+def test_a_footnote_digit_glued_to_the_full_stop_does_not_drop_the_paragraph():
+    raw = (
+        "دمشق-سانا\n\n"
+        "استقبل الرئيس بشار الأسد أمس المبعوث الأممي ستافان دي ميستورا والوفد المرافق له.1\n\n"
+        "وتناول اللقاء مناقشة مبادرة المبعوث لتجميد القتال في حلب."
+    )
+    assert "استقبل الرئيس بشار الأسد أمس" in clean_plain_text(raw).body
+
+
+def test_a_decimal_number_at_the_end_of_a_line_is_no_sentence_end():
+    line = "وقال المتحدث إن نسبة المشاركة في التصويت بلغت 2.5"
+    assert clean_plain_text(line + "\n\nوأضاف أن الحكومة تدرس النتائج.").body.find(line) == -1
+
+
 def test_every_month_spelling_of_the_date_tagger_makes_a_dateline():
     raw = (
         "جاكارتا، 7 أوكتوبر 2013\n\n"
