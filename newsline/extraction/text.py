@@ -10,9 +10,10 @@ a body paragraph ends in sentence punctuation, is not a truncated "…" teaser a
 least six words; short punctuated lines survive only between two body paragraphs (quotes
 like «لن نتراجع».). A source tag after the last sentence ("… الأسد. (واس)") or a footnote
 digit glued to its full stop ("… المرافق له.1") does not count, and a long paragraph
-cut off mid-sentence (archived and syndicated copies stop after N characters) keeps its complete sentences. Section markers ("أخبار ذات صلة",
-"التعليقات", …) end the article once body text has been seen; "اقرأ أيضا" inserts are
-skipped. The markers are data, in ``data/page_markers.json``.
+cut off mid-sentence (archived and syndicated copies stop after N characters) keeps
+its complete sentences. Section markers ("أخبار ذات صلة", "التعليقات", …) end the
+article once body text has been seen; "اقرأ أيضا" inserts are skipped. The markers are
+data, in ``data/page_markers.json``.
 
 HTML goes through trafilatura (main content, comments excluded) and then the same line
 filter, because trafilatura keeps "read also" lists and captions that sit inside the
