@@ -35,7 +35,8 @@ are data, in ``data/triggers.json``):
    Hypothetical and reference segments give no event. An agreement verb whose object
    is على أهمية/ضرورة (اتفقوا على أهمية الحل السياسي) tells shared views, not a deal,
    and أمر before an imperfect verb is the noun "matter" (التصويت أمر ينتهك…): neither
-   is a trigger.
+   is a trigger. A verb may need a word after it in its clause, its subject between
+   (وصل المبعوث الإبراهيمي إلى دمشق: a visit; وصل عدد القتلى إلى: a figure, none).
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
@@ -197,6 +198,8 @@ class TriggerGroup:
     plural: bool
     kind: str | None
     requires: tuple[str, ...]  # folded phrases, one of which must be in the sentence
+    within: frozenset[str] = frozenset()  # one must follow within 8 words, same clause
+    not_next: frozenset[str] = frozenset()  # the next word must be none of these
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,8 @@ def lexicon() -> Lexicon:
                 plural=bool(g.get("plural", False)),
                 kind=g.get("kind"),
                 requires=tuple(" ".join(_words(r)) for r in g.get("requires", ())),
+                within=frozenset(w for r in g.get("within", ()) for w in _words(r)),
+                not_next=frozenset(w for r in g.get("not_next", ()) for w in _words(r)),
             )
             for form in g["forms"]:
                 words = _words(form)
@@ -557,6 +562,8 @@ def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
                 continue
             if g.requires and not any(r in folded for r in g.requires):
                 continue
+            if (g.within or g.not_next) and not _followed(toks, folded, i + n - 1, g):
+                continue
             key = (n, len("".join(entry.words)), g.weight)
             if best is None or key > best[0]:
                 best = (key, entry, art, lam, fut)
@@ -594,6 +601,25 @@ def _find_triggers(toks: list[_Tok], folded: str) -> list[Trigger]:
         )
         i += n
     return found
+
+
+def _followed(toks: list[_Tok], folded: str, last: int, g: TriggerGroup) -> bool:
+    """Does what follows the trigger ending at token ``last`` fit its group: a ``within``
+    word in the next eight words of the clause ("وصل المبعوث … إلى دمشق"), and a next
+    word that is no ``not_next`` word ("وصل عدد القتلى إلى": a figure)?"""
+    if last + 1 >= len(toks):
+        return False
+    nxt = toks[last + 1].text
+    if g.not_next and (nxt in g.not_next or nxt.removeprefix("ال") in g.not_next):
+        return False
+    if not g.within:
+        return True
+    for j in range(last + 1, min(len(toks), last + 9)):
+        if _CLAUSE_STOP.search(folded[toks[j - 1].end : toks[j].start]):
+            return False
+        if toks[j].text in g.within:
+            return True
+    return False
 
 
 def _round_of_talks(texts: list[str], i: int) -> bool:

@@ -881,3 +881,18 @@ def test_a_day_in_reported_speech_is_not_the_news_day():
     events = extract_events(body, date(2014, 9, 23))
     kerry = next(e for e in events if "John Kerry" in names(e.key_actors))
     assert kerry.date == date(2014, 9, 23)
+
+
+def test_an_arrival_with_the_subject_before_ila_is_a_visit():
+    e = only(
+        "وصل المبعوث الأممي الأخضر الإبراهيمي إلى دمشق اليوم الأحد قادما من بيروت.",
+        date(2012, 12, 23),
+    )
+    assert e.type == "visit"
+    assert e.date == date(2012, 12, 23)
+    assert "Lakhdar Brahimi" in names(e.key_actors)
+
+
+def test_a_figure_reaching_a_number_is_no_visit():
+    body = "ووصل عدد أعضاء وفد المعارضة السورية إلى خمسين اليوم الأحد."
+    assert "visit" not in {e.type for e in extract_events(body, date(2016, 10, 9))}
