@@ -36,7 +36,8 @@ are data, in ``data/triggers.json``):
    is على أهمية/ضرورة (اتفقوا على أهمية الحل السياسي) tells shared views, not a deal,
    and أمر before an imperfect verb is the noun "matter" (التصويت أمر ينتهك…): neither
    is a trigger. A verb may need a word after it in its clause, its subject between
-   (وصل المبعوث الإبراهيمي إلى دمشق: a visit; وصل عدد القتلى إلى: a figure, none).
+   (وصل المبعوث الإبراهيمي إلى دمشق: a visit; وصل عدد القتلى إلى: a figure, none;
+   أسفر الاجتماع … عن اتفاق/إجماع: an agreement; أسفر القصف عن مقتل: none).
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
@@ -198,7 +199,7 @@ class TriggerGroup:
     plural: bool
     kind: str | None
     requires: tuple[str, ...]  # folded phrases, one of which must be in the sentence
-    within: frozenset[str] = frozenset()  # one must follow within 8 words, same clause
+    within: frozenset[tuple[str, ...]] = frozenset()  # one follows within 8 words
     not_next: frozenset[str] = frozenset()  # the next word must be none of these
 
 
@@ -240,7 +241,7 @@ def lexicon() -> Lexicon:
                 plural=bool(g.get("plural", False)),
                 kind=g.get("kind"),
                 requires=tuple(" ".join(_words(r)) for r in g.get("requires", ())),
-                within=frozenset(w for r in g.get("within", ()) for w in _words(r)),
+                within=frozenset(_words(r) for r in g.get("within", ())),
                 not_next=frozenset(w for r in g.get("not_next", ()) for w in _words(r)),
             )
             for form in g["forms"]:
@@ -617,7 +618,7 @@ def _followed(toks: list[_Tok], folded: str, last: int, g: TriggerGroup) -> bool
     for j in range(last + 1, min(len(toks), last + 9)):
         if _CLAUSE_STOP.search(folded[toks[j - 1].end : toks[j].start]):
             return False
-        if toks[j].text in g.within:
+        if any(tuple(t.text for t in toks[j : j + len(w)]) == w for w in g.within):
             return True
     return False
 

@@ -896,3 +896,31 @@ def test_an_arrival_with_the_subject_before_ila_is_a_visit():
 def test_a_figure_reaching_a_number_is_no_visit():
     body = "ووصل عدد أعضاء وفد المعارضة السورية إلى خمسين اليوم الأحد."
     assert "visit" not in {e.type for e in extract_events(body, date(2016, 10, 9))}
+
+
+def test_a_meeting_that_resulted_in_an_agreement_gives_the_agreement():
+    e = only(
+        "وقال كيري إن اجتماع مجموعة الدعم الدولية لسوريا في ميونيخ أسفر عن اتفاق "
+        "لتوسيع إيصال المساعدات.",
+        date(2016, 2, 12),
+    )
+    assert e.type == "agreement"
+    assert "International Syria Support Group" in names(e.key_actors)
+
+
+def test_an_outcome_verb_with_its_subject_between_gives_the_agreement():
+    events = extract_events(
+        "أسفر اجتماع لافروف وكيري في جنيف أمس عن توافق على وقف إطلاق النار.",
+        date(2016, 9, 10),
+    )
+    assert "agreement" in {e.type for e in events}
+
+
+def test_casualties_an_attack_resulted_in_are_no_agreement():
+    body = "وأسفرت الغارات الروسية على حلب أمس عن مقتل عشرين مدنيا."
+    assert "agreement" not in {e.type for e in extract_events(body, date(2016, 10, 9))}
+
+
+def test_a_country_after_min_ajl_is_the_topic_not_a_party():
+    body = "وأسفر الاجتماع الدولي من أجل سوريا في جنيف أمس عن إجماع على حكومة انتقالية."
+    assert extract_events(body, date(2012, 7, 1)) == []  # no party named: no event

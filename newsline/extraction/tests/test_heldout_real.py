@@ -25,9 +25,9 @@ def result():
 def test_real_set_level_is_kept(result):
     overall = result.overall
     assert overall.core == 24 and len(result.articles) == 15
-    assert overall.recall >= 0.79, report(result)
+    assert overall.recall >= 0.83, report(result)
     assert overall.precision >= 0.96, report(result)
-    assert overall.f1 >= 0.87, report(result)
+    assert overall.f1 >= 0.89, report(result)
     # more matched pairs, some a day off within the gold tolerance ("أمس" on a page
     # dated the day after the event): exact dates 19/23 → 24/30
     assert overall.date_accuracy >= 0.80, report(result)
