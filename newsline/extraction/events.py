@@ -181,7 +181,8 @@ _WEAK_NOUN = 0.7  # an undated noun below this is a topic (اتفاق، هدنة
 
 _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
 _DEMONSTRATIVES = frozenset(fold(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"))
-_WORD = re.compile(r"\w+")
+# a Latin word glued to an Arabic one ("Read this story in Englishوصل") is two words
+_WORD = re.compile(r"[a-zA-Z]+|[^\Wa-zA-Z]+")
 _ENDS_SENTENCE = re.compile(r"[.!?؟…][\"'»”)\]]*\s*$")
 _HOURS = frozenset(fold(w) for w in ("ساعات", "ساعة", "ساعتين", "دقائق", "لحظات"))
 _NOT_EVENT_DATE = frozenset(("منذ", "حتي", "لغايه", "غايه", "بحلول"))
@@ -615,7 +616,9 @@ def _followed(toks: list[_Tok], folded: str, last: int, g: TriggerGroup) -> bool
         return False
     if not g.within:
         return True
-    for j in range(last + 1, min(len(toks), last + 9)):
+    # twelve words: a title may stand between ("وصل كوفي عنان مبعوث الامم المتحدة
+    # وجامعة الدول العربية الى دمشق")
+    for j in range(last + 1, min(len(toks), last + 13)):
         if _CLAUSE_STOP.search(folded[toks[j - 1].end : toks[j].start]):
             return False
         if any(tuple(t.text for t in toks[j : j + len(w)]) == w for w in g.within):
@@ -681,7 +684,9 @@ def _appealed(toks: list[_Tok], t, folded: str) -> bool:
     for j in range(t.tok - 1, max(-1, t.tok - 11), -1):
         if _CLAUSE_STOP.search(folded[toks[j].end : toks[j + 1].start]):
             return False
-        if _bare(toks[j].text) in appeal or toks[j].text in appeal:
+        word = _bare(toks[j].text)
+        # "وصل عنان لحث الأسد على التوصل إلى حل": the appeal may be a purpose (لحث)
+        if word in appeal or toks[j].text in appeal or word.removeprefix("ل") in appeal:
             return True
     return False
 
@@ -1307,7 +1312,8 @@ class _Extractor:
             w = t.group.weight
             if kind in ("complement", "relative") and not t.dates and not self._announced(s, t):
                 w *= _COMPLEMENT_FACTOR
-            if t.purpose and not t.dates:
+            if t.purpose and (not t.dates or self._after_arrival(trig, t)):
+                # "وصل عنان إلى دمشق للقاء الأسد الأحد": the trip is the news, dated or not
                 w *= _PURPOSE_FACTOR
             if t.negated:
                 w *= _NEGATION_FACTOR
@@ -1375,6 +1381,20 @@ class _Extractor:
             clusters.append(c)
         return clusters
 
+    @staticmethod
+    def _after_arrival(trig: list[Trigger], t: Trigger) -> bool:
+        """Does a visit verb (وصل، توجه إلى) stand before ``t`` in its clause, on the
+        same day? "ستتوجهان غدا لعقد اللقاءات … في اليوم التالي": a day of its own
+        makes the purpose an event of its own."""
+        return t.type != "visit" and any(
+            x.type == "visit"
+            and x.group.pos != "noun"
+            and x.segment == t.segment
+            and x.tok < t.tok
+            and (not x.dates or _date_key(x.dates) == _date_key(t.dates))
+            for x in trig
+        )
+
     def _candidate(self, s: _Sent, c: dict) -> EventCandidate | None:
         segs = s.segments
         order = {t: i for i, t in enumerate(self.lex.precedence)}
@@ -1407,12 +1427,14 @@ class _Extractor:
         places: list[tuple[int, Entity]] = []
         countries: list[tuple[int, Entity]] = []
         by_seg: dict[int, list[Entity]] = {}
+        starts: list[tuple[int, Entity]] = []
         for m, k in zip(s.entities, s.ent_seg, strict=True):
             if k not in seg_ids or segs[k].kind in ("attribution", "hypothetical", "reference"):
                 continue
             a = self._actor(s, m)
             if a is not None:
                 actors.append(a)
+                starts.append((m.start, a))
                 if not self._topic(s, m):  # "حول مصير الرئيس الأسد": named, not a party
                     by_seg.setdefault(k, []).append(a)
             elif (
@@ -1449,6 +1471,9 @@ class _Extractor:
             # states and forces that fight, not to every person named with them
             states = [a for a in key_src if a.kind != "person"]
             key = _dedupe(states) if etype == "violence" and states else _ordered_key(key_src)
+            travellers = _travellers(s, best, starts) if etype == "visit" else []
+            if travellers:
+                key = _ordered_key(travellers)
         speech = next(
             (
                 t
@@ -1706,6 +1731,21 @@ class _Extractor:
         elif best.type == "un_security_council":
             m = _RESOLUTION.search(s.text)
             cand.resolution = m.group(1) if m else None
+
+
+_TO = re.compile(r"\b(?:إلى|الى|إلي)\b")
+
+
+def _travellers(s: _Sent, best: Trigger, starts: list[tuple[int, Entity]]) -> list[Entity]:
+    """The subject of an arrival verb, between the verb and إلى ("وصل كوفي عنان … الى
+    دمشق لحث الرئيس الأسد"): the visit is his; whom he came to see is an actor, not a
+    key actor."""
+    if best.group.pos == "noun":
+        return []
+    to = _TO.search(s.text, best.end)
+    if to is None:
+        return []
+    return [a for pos, a in starts if best.end <= pos < to.start()]
 
 
 def _restates(toks: list[_Tok]) -> bool:

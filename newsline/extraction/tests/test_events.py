@@ -924,3 +924,55 @@ def test_casualties_an_attack_resulted_in_are_no_agreement():
 def test_a_country_after_min_ajl_is_the_topic_not_a_party():
     body = "وأسفر الاجتماع الدولي من أجل سوريا في جنيف أمس عن إجماع على حكومة انتقالية."
     assert extract_events(body, date(2012, 7, 1)) == []  # no party named: no event
+
+
+def test_an_arrival_to_urge_someone_is_a_visit_not_the_urged_deal():
+    e = only(
+        "وصل الأخضر الإبراهيمي المبعوث الخاص للأمم المتحدة وجامعة الدول العربية إلى "
+        "دمشق يوم الاثنين لحث الرئيس بشار الأسد على التوصل إلى تسوية.",
+        date(2012, 10, 22),
+    )
+    assert e.type == "visit"
+    assert "Lakhdar Brahimi" in names(e.key_actors)
+
+
+def test_an_arrival_for_talks_dated_after_the_talks_is_a_visit():
+    e = only(
+        "وصل المبعوث الأممي ستافان دي ميستورا إلى دمشق لإجراء محادثات مع وزير الخارجية "
+        "وليد المعلم الثلاثاء.",
+        date(2015, 11, 10),
+    )
+    assert e.type == "visit"
+    assert e.date == date(2015, 11, 10)
+
+
+def test_a_latin_word_glued_to_the_first_arabic_word_does_not_hide_it():
+    e = only(
+        "Englishوصل المبعوث الأممي الأخضر الإبراهيمي إلى دمشق اليوم الأحد.", date(2012, 12, 23)
+    )
+    assert e.type == "visit"
+
+
+def test_an_arrival_to_attend_a_dated_session_is_the_visit():
+    e = only(
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى نيويورك لحضور جلسة مجلس الأمن الخميس.",
+        date(2015, 11, 10),
+    )
+    assert e.type == "visit"
+
+
+def test_the_visit_is_keyed_to_who_arrived_not_to_whom_he_came_to_see():
+    e = only(
+        "وصل المبعوث الأممي ستافان دي ميستورا إلى دمشق للقاء الرئيس بشار الأسد الثلاثاء.",
+        date(2015, 11, 10),
+    )
+    assert names(e.key_actors) == {"Staffan de Mistura"}
+    assert "Bashar al-Assad" in names(e.actors)
+
+
+def test_a_purpose_to_urge_a_deal_is_no_agreement():
+    body = (
+        "وكتب الأمين العام بان كي مون رسالة يوم الأحد لحث الحكومة السورية والمعارضة "
+        "على التوصل إلى اتفاق."
+    )
+    assert "agreement" not in {e.type for e in extract_events(body, date(2015, 11, 10))}

@@ -4,7 +4,7 @@ Fifteen real Arabic news items (2011–2017), thirteen from outlets used in none
 earlier real sets, as stored by a public web-page archive that cuts each page after about
 2,000 bytes — sources in PROVENANCE.md. Annotated blind and committed before the
 extractor was run on them: blind figures core recall 9/17 (0.53), precision 0.74, F1
-0.62. These floors keep that level (rounded down).
+0.62. General rules then raised the level; these floors keep it (rounded down).
 Never edit the gold to make a test pass.
 """
 
@@ -25,10 +25,10 @@ def result():
 def test_fourth_real_set_level_is_kept(result):
     overall = result.overall
     assert overall.core == 17 and len(result.articles) == 15
-    assert overall.matched_core >= 9, report(result)
-    assert overall.precision >= 0.74, report(result)
-    assert overall.f1 >= 0.61, report(result)
-    assert overall.date_accuracy >= 0.91, report(result)
+    assert overall.matched_core >= 11, report(result)
+    assert overall.precision >= 0.80, report(result)
+    assert overall.f1 >= 0.71, report(result)
+    assert overall.date_accuracy >= 0.92, report(result)
     assert overall.actor_f1 >= 0.69, report(result)
 
 
