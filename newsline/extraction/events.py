@@ -694,6 +694,17 @@ def _appealed(toks: list[_Tok], t, folded: str) -> bool:
 _CLAUSE_STOP = re.compile(r"[.،,:؛;!?؟]")
 
 
+def _describes_appealed(toks: list[_Tok], t, appealed: list) -> bool:
+    """Is ``t`` the verb of a relative clause on an event only asked for ("وحث القرار
+    … على استئناف محادثات السلام التي تجرى بوساطة الأمم المتحدة": the talks are urged,
+    their relative clause tells no meeting)?"""
+    if t.group.pos != "verb" or t.tok < 2:
+        return False
+    if toks[t.tok - 1].text not in {w[0] for w in lexicon().markers["relatives"]}:
+        return False
+    return any(0 <= t.tok - 1 - (a.tok + a.ntok) <= 2 for a in appealed)
+
+
 def _views_agreed(toks: list[_Tok], t, folded: str) -> bool:
     """Is the agreement verb at trigger ``t`` one of shared views, not a deal ("اتفق
     الأسد ودي ميستورا على أهمية تطبيق القرار", "اتفقوا على ضرورة الحل السياسي")? Its
@@ -735,10 +746,13 @@ def _analyse(body: str, published: date | None, gaz: Gazetteer) -> list[_Sent]:
     for k, s in enumerate(sentences):
         folded, offsets = fold_with_offsets(s.text)
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+        found = _find_triggers(toks, folded)
+        appealed = [t for t in found if _appealed(toks, t, folded)]
         kept = [
             t
-            for t in _find_triggers(toks, folded)
-            if not _appealed(toks, t, folded)
+            for t in found
+            if t not in appealed
+            and not _describes_appealed(toks, t, appealed)
             and not _views_agreed(toks, t, folded)
             and not _matter_noun(toks, t)
         ]
@@ -1428,6 +1442,7 @@ class _Extractor:
         countries: list[tuple[int, Entity]] = []
         by_seg: dict[int, list[Entity]] = {}
         starts: list[tuple[int, Entity]] = []
+        ends: dict[int, int] = {}
         for m, k in zip(s.entities, s.ent_seg, strict=True):
             if k not in seg_ids or segs[k].kind in ("attribution", "hypothetical", "reference"):
                 continue
@@ -1435,6 +1450,7 @@ class _Extractor:
             if a is not None:
                 actors.append(a)
                 starts.append((m.start, a))
+                ends[id(a)] = m.end
                 if not self._topic(s, m):  # "حول مصير الرئيس الأسد": named, not a party
                     by_seg.setdefault(k, []).append(a)
             elif (
@@ -1458,6 +1474,10 @@ class _Extractor:
         if etype == "statement":
             key_src = [a for k in sorted(head_ids) for a in by_seg.get(k, [])]
             key = _ordered_key(key_src or by_seg.get(best.segment, []))
+            if best.group.pos == "verb" and self._appeal_verb(s, best):
+                # the addressee of an appeal is no speaker: with none left, no statement
+                addressed = _addressees(s, best, starts, ends)
+                key = [a for a in key if a not in addressed]
         else:
             key_src = by_seg.get(best.segment, [])
             if not key_src:
@@ -1746,6 +1766,40 @@ def _travellers(s: _Sent, best: Trigger, starts: list[tuple[int, Entity]]) -> li
     if to is None:
         return []
     return [a for pos, a in starts if best.end <= pos < to.start()]
+
+
+_COMPLEMENT_PREP = re.compile(r"\s(?:إلى|الى|إلي|على|علي)\s")
+_SPACE = re.compile(r"\s*")
+_CONJOINED = re.compile(r"[\s،,]*و\s*")
+
+
+def _addressees(
+    s: _Sent, best: Trigger, starts: list[tuple[int, Entity]], ends: dict[int, int]
+) -> list[Entity]:
+    """Whom an appeal verb addresses: "ودعا الوزراء في قرارهم الجيش السوري إلى", "دعا
+    كيري روسيا إلى": the actors between the verb and its إلى/على, except its subject.
+    The subject comes first: up to a person's name ("دعا الموفد الخاص للأمم المتحدة
+    كوفي عنان إلى": a title and the name), else the actors right after the verb and
+    those joined to them by و ("دعت روسيا وإيران إلى"). A subject the gazetteer does
+    not know (الوزراء، القرار) leaves every actor there addressed."""
+    prep = _COMPLEMENT_PREP.search(s.text, best.end)
+    if prep is None:
+        return []
+    between = sorted(
+        ((pos, a) for pos, a in starts if best.end <= pos < prep.start()), key=lambda x: x[0]
+    )
+    last_person = max((k for k, (_, a) in enumerate(between) if a.kind == "person"), default=-1)
+    if last_person >= 0:
+        return [a for _, a in between[last_person + 1 :]]
+    addressed = []
+    edge, subject = best.end, True
+    for pos, a in between:
+        gap = _CONJOINED if edge > best.end else _SPACE
+        subject = subject and gap.fullmatch(s.text, edge, pos) is not None
+        if not subject:
+            addressed.append(a)
+        edge = ends.get(id(a), pos)
+    return addressed
 
 
 def _restates(toks: list[_Tok]) -> bool:

@@ -976,3 +976,31 @@ def test_a_purpose_to_urge_a_deal_is_no_agreement():
         "على التوصل إلى اتفاق."
     )
     assert "agreement" not in {e.type for e in extract_events(body, date(2015, 11, 10))}
+
+
+def test_the_army_called_on_by_ministers_is_no_speaker():
+    body = "ودعا الوزراء في بيانهم الجيش السوري إلى وقف إطلاق النار على المتظاهرين يوم السبت."
+    assert "Syrian Arab Army" not in {
+        a.name for e in extract_events(body, date(2011, 11, 12)) for a in e.key_actors
+    }
+
+
+def test_a_state_called_on_by_a_state_is_not_a_key_actor():
+    e = only("ودعت فرنسا الحكومة السورية إلى وقف القصف اليوم الثلاثاء.", date(2014, 11, 11))
+    assert e.type == "statement"
+    assert names(e.key_actors) == {"France"}
+
+
+def test_an_envoy_with_a_long_title_is_the_speaker_of_his_call():
+    e = only(
+        "ودعا الموفد الخاص للأمم المتحدة والجامعة العربية كوفي عنان إلى وقف العنف اليوم.",
+        date(2012, 5, 2),
+    )
+    assert "Kofi Annan" in names(e.key_actors)
+
+
+def test_talks_a_resolution_urges_are_no_meeting():
+    body = (
+        "وحث القرار الحكومة والمعارضة على استئناف المفاوضات التي تجرى بوساطة الأمم المتحدة في جنيف."
+    )
+    assert "meeting" not in {e.type for e in extract_events(body, date(2016, 2, 27))}

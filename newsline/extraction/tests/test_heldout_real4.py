@@ -26,8 +26,8 @@ def test_fourth_real_set_level_is_kept(result):
     overall = result.overall
     assert overall.core == 17 and len(result.articles) == 15
     assert overall.matched_core >= 11, report(result)
-    assert overall.precision >= 0.80, report(result)
-    assert overall.f1 >= 0.71, report(result)
+    assert overall.precision >= 0.86, report(result)
+    assert overall.f1 >= 0.73, report(result)
     assert overall.date_accuracy >= 0.92, report(result)
     assert overall.actor_f1 >= 0.69, report(result)
 
