@@ -177,6 +177,7 @@ _TARGET_TYPES = ("violence", "ceasefire", "visit")
 # for a decision (قرر تعليق المشاركة في الاجتماعات اعتبارا من الأربعاء) it is when the
 # decision takes effect: with a statement verb in the sentence only a ceasefire takes it.
 _STARTING_TYPES = ("ceasefire", "meeting", "visit")
+_MIDNIGHT = fold("منتصف الليل")
 _WEAK_NOUN = 0.7  # an undated noun below this is a topic (اتفاق، هدنة), not an event
 
 _NOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
@@ -1111,10 +1112,13 @@ class _Extractor:
             j = k - 1
             while j >= 0 and j >= k - 4:
                 gap = s.folded[toks[j].end : toks[j + 1].start]
+                prev = toks[j].text
+                if gap.strip() in ("-", "–", "/") and table.get(_loose_adj(prev)):
+                    j -= 1  # "الاتفاق الروسي -الأميركي": two adjectives, one hyphen
+                    continue
                 if gap.strip():
                     j = -1  # punctuation between noun and adjective
                     break
-                prev = toks[j].text
                 if table.get(_loose_adj(prev)) or _bare(prev) in gap_words or prev in gap_words:
                     j -= 1
                     continue
@@ -1525,6 +1529,20 @@ class _Extractor:
         if not key and etype == "meeting" and c["date"] is not None:
             key = self._unnamed_parties(s, c["date"])
             actors = _dedupe(actors + key)
+        if not key and etype == "ceasefire":
+            # "دخل وقف إطلاق النار بين الأطراف المتصارعة حيز التنفيذ، فيما طالب المجلس
+            # … بالالتزام ببنود الاتفاق الروسي-الأميركي": a truce whose sides go unnamed
+            # is the deal's its sentence names by nationality
+            key = _dedupe(
+                [
+                    a
+                    for m, k in zip(s.entities, s.ent_seg, strict=True)
+                    if m.via == "adjective"
+                    and segs[k].kind not in ("attribution", "hypothetical", "reference")
+                    and (a := self._actor(s, m)) is not None
+                ]
+            )
+            actors = _dedupe(actors + key)
         if not key and evacuation:
             # "خرجت الحافلات … تنفيذا للاتفاق الذي أبرمه المجلس المحلي مع النظام": the
             # parties of the deal the sentence names
@@ -1543,6 +1561,21 @@ class _Extractor:
         if date_info is None:
             return None
         d, d_end, precision, inferred, source = date_info
+        midnight = False
+        if (
+            etype == "ceasefire"
+            and source not in _STRONG_SOURCES
+            and d_end is None
+            and self.published is not None
+            and d <= self.published
+            and _MIDNIGHT in s.folded
+            and not (best.future or s.future)
+        ):
+            # "دخل وقف إطلاق النار حيز التنفيذ مع حلول منتصف الليل": a truce starts with
+            # the day that midnight opens — told on that evening's page (dated the day
+            # before) or the next morning's (dated that day)
+            d = min(d + timedelta(days=1), self.published + timedelta(days=1))
+            midnight = True
         generic = best.group.plural
         if generic and source not in _STRONG_SOURCES:
             return None
@@ -1573,7 +1606,7 @@ class _Extractor:
         status = "occurred"
         if self.published is None:
             status = "planned" if future else "occurred"
-        elif d > self.published or (d == self.published and best.future):
+        elif (d > self.published and not midnight) or (d == self.published and best.future):
             status = "planned"
         if etype == "violence" and (status == "planned" or _war_abroad(place, actors)):
             # an attack announced (أبلغ … بأنه سيتم البدء في توجيه ضربات) is the news of a

@@ -1004,3 +1004,19 @@ def test_talks_a_resolution_urges_are_no_meeting():
         "وحث القرار الحكومة والمعارضة على استئناف المفاوضات التي تجرى بوساطة الأمم المتحدة في جنيف."
     )
     assert "meeting" not in {e.type for e in extract_events(body, date(2016, 2, 27))}
+
+
+def test_a_truce_with_unnamed_sides_takes_the_deal_named_by_nationality():
+    body = (
+        "ودخلت الهدنة بين الأطراف المتحاربة في سوريا حيز التنفيذ صباح اليوم، فيما رحبت "
+        "الأمم المتحدة ببنود الاتفاق الروسي -التركي."
+    )
+    truce = next(e for e in extract_events(body, date(2016, 12, 30)) if e.type == "ceasefire")
+    assert names(truce.key_actors) == {"Russia", "Turkey"}
+
+
+def test_a_truce_taking_effect_at_midnight_starts_the_next_day():
+    body = "دخل وقف إطلاق النار في سوريا حيز التنفيذ مع حلول منتصف الليل."
+    truce = next(e for e in extract_events(body, date(2016, 12, 29)) if e.type == "ceasefire")
+    assert truce.date == date(2016, 12, 30)
+    assert truce.status == "occurred"
