@@ -392,3 +392,14 @@ def test_a_surname_after_the_persons_own_first_or_middle_name_is_the_person(gz):
     assert names(gz.find("وقال وزير الدفاع كارتر إن", date(2016, 1, 1))) == ["Ashton Carter"]
     assert "Ashton Carter" in names(gz.find("وقال آشتون كارتر", date(2016, 1, 1)))
     assert names(gz.find("التقى باراك حسين أوباما")) == ["Barack Obama"]
+
+
+def test_a_ministry_spokesman_of_the_period_is_known_by_name_and_title():
+    text = "وقال المتحدث باسم وزارة الخارجية السورية جهاد مقدسي إن الزيارة ستتم غدا."
+    found = {m.entity.name for m in default_gazetteer().find(text, date(2012, 7, 8))}
+    assert "Jihad Makdissi" in found
+
+
+def test_the_head_of_the_arab_observer_mission_is_known():
+    text = "وقال رئيس بعثة المراقبين العرب الفريق محمد أحمد مصطفى الدابي إن الوضع مطمئن."
+    assert "Mohammed Ahmed al-Dabi" in {m.entity.name for m in default_gazetteer().find(text)}
