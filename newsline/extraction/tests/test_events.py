@@ -1020,3 +1020,9 @@ def test_a_truce_taking_effect_at_midnight_starts_the_next_day():
     truce = next(e for e in extract_events(body, date(2016, 12, 29)) if e.type == "ceasefire")
     assert truce.date == date(2016, 12, 30)
     assert truce.status == "occurred"
+
+
+def test_an_arrival_of_arab_observers_is_a_visit_by_the_arab_league():
+    e = only("ووصلت بعثة تضم عشرين مراقبا عربيا مساء الأحد إلى مدينة حمص.", date(2011, 12, 27))
+    assert e.type == "visit"
+    assert "Arab League" in names(e.key_actors)

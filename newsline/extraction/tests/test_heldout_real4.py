@@ -25,13 +25,11 @@ def result():
 def test_fourth_real_set_level_is_kept(result):
     overall = result.overall
     assert overall.core == 17 and len(result.articles) == 15
-    assert overall.matched_core >= 12, report(result)
+    assert overall.matched_core >= 13, report(result)
     assert overall.precision >= 0.90, report(result)
-    assert overall.f1 >= 0.79, report(result)
+    assert overall.f1 >= 0.83, report(result)
     assert overall.date_accuracy >= 0.93, report(result)
-    # the blind floor: the spokesmen the gazetteer now knows (Makdissi, Fawzi, al-Dabi)
-    # match three statements whose gold lists more actors than their sentences name
-    assert overall.actor_f1 >= 0.69, report(result)
+    assert overall.actor_f1 >= 0.70, report(result)
 
 
 def test_no_page_of_the_fourth_real_set_is_refused(result):
