@@ -37,7 +37,11 @@ are data, in ``data/triggers.json``):
    and أمر before an imperfect verb is the noun "matter" (التصويت أمر ينتهك…): neither
    is a trigger. A verb may need a word after it in its clause, its subject between
    (وصل المبعوث الإبراهيمي إلى دمشق: a visit; وصل عدد القتلى إلى: a figure, none;
-   أسفر الاجتماع … عن اتفاق/إجماع: an agreement; أسفر القصف عن مقتل: none).
+   أسفر الاجتماع … عن اتفاق/إجماع: an agreement; أسفر القصف عن مقتل: none). After an
+   arrival verb of the same day a purpose is weighed as one even when dated (وصل … لحضور
+   جلسة مجلس الأمن الخميس: a visit), an appeal told as a purpose (لحث … على التوصل إلى)
+   asks for a deal, and a relative clause on an event only asked for (حث القرار على
+   استئناف محادثات … التي تجرى) tells none.
 3. **Dates** (``dates.find_dates``) are attached, each, to the nearest trigger of the
    sentence; dates after منذ (since) or حتى/لغاية/بحلول (a deadline) and in
    reference/attribution/hypothetical segments are ignored, and so are dates of a
@@ -77,7 +81,12 @@ are data, in ``data/triggers.json``):
    رباعي سعودي أمريكي); a person after a topic word (حول مصير الأسد) is an actor but
    not a key actor; a country after a topic word (اجتماع حول سوريا،
    لبحث مستقبل سوريا) is what is talked about, not a party, while عن after a
-   representative noun names one (ممثلين عن النظام). *Key actors* are the actors
+   representative noun names one (ممثلين عن النظام). A visit told by an arrival verb is
+   keyed to its subject, before إلى (whom he came to see is an actor); the addressee of
+   an appeal (دعا X Y إلى: the actors after the subject — up to a person's name, else
+   those right after the verb joined by و) is no speaker; a truce whose sides go
+   unnamed takes the deal its sentence names by nationality (الاتفاق الروسي-الأميركي).
+   *Key actors* are the actors
    of the winning trigger's segment (for a statement: the speaker in the head), persons
    and organisations first — but an attack's are the states and forces of its segment
    when it names any ("شن الجيش الأمريكي، بأمر من الرئيس ترامب، ضربة": the United

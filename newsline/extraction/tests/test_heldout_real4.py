@@ -4,7 +4,8 @@ Fifteen real Arabic news items (2011–2017), thirteen from outlets used in none
 earlier real sets, as stored by a public web-page archive that cuts each page after about
 2,000 bytes — sources in PROVENANCE.md. Annotated blind and committed before the
 extractor was run on them: blind figures core recall 9/17 (0.53), precision 0.74, F1
-0.62. General rules then raised the level; these floors keep it (rounded down).
+0.62. General rules then raised it to core recall 13/17, precision 0.91, F1 0.83; these
+floors keep that level (rounded down).
 Never edit the gold to make a test pass.
 """
 
