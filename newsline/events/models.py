@@ -174,15 +174,16 @@ class Review(models.TextChoices):
 
 
 def sources_prefetch() -> models.Prefetch:
-    """An event's mentions with their articles and publishers, in publication order
-    (for ``prefetch_related`` and ``prefetch_related_objects``)."""
+    """An event's mentions with their articles and publishers, in publication order,
+    each article's sentences together (for ``prefetch_related`` and
+    ``prefetch_related_objects``; the event card groups them by article)."""
     return models.Prefetch(
         "mentions",
         queryset=Mention.objects.select_related("article__publisher")
         # Not the articles' texts (kilobytes each, read by the reader page alone): an
         # export of 100k events loaded every article body and raw page with its quote.
         .defer("article__body", "article__raw")
-        .order_by("article__published_on", "char_start"),
+        .order_by("article__published_on", "article_id", "char_start"),
     )
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from newsline.articles.models import Article
-from newsline.events.models import Actor, Event, EventActor, Mention, Review
+from newsline.events.models import Actor, Event, EventActor, Mention, Review, sources_prefetch
 
 from . import lod
 from .charts import timeline_figure
@@ -57,12 +57,7 @@ def _card_queryset():
             "event_actors",
             queryset=EventActor.objects.select_related("actor").order_by("-key", "actor__name"),
         ),
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("article__publisher").order_by(
-                "article__published_on", "article_id", "char_start"
-            ),
-        ),
+        sources_prefetch(),
     )
 
 
